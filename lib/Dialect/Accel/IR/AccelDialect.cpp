@@ -1,0 +1,76 @@
+//===- AccelDialect.cpp - accel dialect registration ----------------------===//
+//
+// This file implements the accel dialect's registration and the check of the
+// module-level `accel.target` attribute.
+//
+//===----------------------------------------------------------------------===//
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/TypeSwitch.h"
+
+using namespace mlir;
+using namespace accel;
+
+#include "accel/Dialect/Accel/IR/AccelOpsDialect.cpp.inc"
+
+void AccelDialect::initialize() {
+  addOperations<
+#define GET_OP_LIST
+#include "accel/Dialect/Accel/IR/AccelOps.cpp.inc"
+      >();
+  registerAttributes();
+}
+
+LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
+                                                     NamedAttribute attr) {
+  if (attr.getName() != kTargetAttrName)
+    return op->emitError() << "unknown accel attribute '" << attr.getName()
+                           << "'";
+  if (!isa<ModuleOp>(op))
+    return op->emitError() << "'" << kTargetAttrName
+                           << "' belongs on a builtin.module, found it on '"
+                           << op->getName() << "'";
+  if (!isa<TargetAttr>(attr.getValue()))
+    return op->emitError() << "'" << kTargetAttrName
+                           << "' must be an #accel.target, found "
+                           << attr.getValue();
+  return success();
+}
+
+TargetAttr accel::getTargetAttr(Operation *op) {
+  for (Operation *cur = op; cur; cur = cur->getParentOp())
+    if (auto module = dyn_cast<ModuleOp>(cur))
+      if (auto target = module->getAttrOfType<TargetAttr>(
+              AccelDialect::kTargetAttrName))
+        return target;
+  return {};
+}
+
+std::optional<ElementKind> accel::classifyElementType(Type type) {
+  if (auto quant = dyn_cast<quant::QuantizedType>(type)) {
+    unsigned width = quant.getStorageTypeIntegralWidth();
+    if (!quant.isSigned())
+      return width == 8 ? std::optional(ElementKind::U8) : std::nullopt;
+    type = IntegerType::get(type.getContext(), width);
+  }
+  return TypeSwitch<Type, std::optional<ElementKind>>(type)
+      .Case([](IntegerType t) -> std::optional<ElementKind> {
+        if (!t.isSignless())
+          return std::nullopt;
+        switch (t.getWidth()) {
+        case 4: return ElementKind::I4;
+        case 8: return ElementKind::I8;
+        case 16: return ElementKind::I16;
+        case 32: return ElementKind::I32;
+        default: return std::nullopt;
+        }
+      })
+      .Case([](Float32Type) { return ElementKind::F32; })
+      .Case([](Float16Type) { return ElementKind::F16; })
+      .Case([](BFloat16Type) { return ElementKind::BF16; })
+      .Case([](FloatTF32Type) { return ElementKind::TF32; })
+      .Case([](Float8E4M3FNType) { return ElementKind::F8E4M3FN; })
+      .Case([](Float8E5M2Type) { return ElementKind::F8E5M2; })
+      .Default([](Type) { return std::nullopt; });
+}
