@@ -7,6 +7,7 @@
 #include "accel/Target/TargetDesc.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
@@ -107,8 +108,14 @@ static constexpr double kDram32BitAccessPJ = 640.0;
 /// One MAC = one multiply in the input type plus one add in the 32-bit
 /// accumulator.  Unmeasured multiplier widths scale with the square of the
 /// significand (an array multiplier's area and switching grow as n^2) from
-/// the nearest measured point of the same family.
+/// the nearest measured point of the same family.  Rounded to 0.1 fJ: the
+/// model is not more precise than that, and round figures print cleanly.
+static double unroundedMacPJ(ElementKind kind);
 static double defaultMacPJ(ElementKind kind) {
+  return std::round(unroundedMacPJ(kind) * 1e4) / 1e4;
+}
+
+static double unroundedMacPJ(ElementKind kind) {
   double bits = getSignificandBits(kind);
   switch (kind) {
   case ElementKind::I32:
@@ -190,7 +197,7 @@ static std::optional<std::string> validateCombo(const TypeCombo &combo,
     needed = std::min(needed, getSignificandBits(ElementKind::F32));
   if (getSignificandBits(acc) < needed)
     return llvm::formatv("{0}: accumulator {1} is narrower than the {2} x {2} "
-                         "products (needs {3} significand bits, has {4})",
+                         "products (needs {3} bits of precision, has {4})",
                          field, accName, inName, needed,
                          getSignificandBits(acc))
         .str();
@@ -217,7 +224,7 @@ std::optional<std::string> accel::validate(const TargetDesc &desc) {
     if (value > 0 && std::isfinite(value))
       return std::nullopt;
     return llvm::formatv("{0}: expected a positive number, found {1}", field,
-                         value)
+                         llvm::format("%g", value))
         .str();
   };
   constexpr uint32_t kMaxArrayDim = 4096;
@@ -292,7 +299,7 @@ std::optional<std::string> accel::validate(const TargetDesc &desc) {
     if (!(value >= 0) || !std::isfinite(value))
       return llvm::formatv("energy.{0}: expected a finite number >= 0, found "
                            "{1}",
-                           field, value)
+                           field, llvm::format("%g", value))
           .str();
   return std::nullopt;
 }

@@ -124,10 +124,12 @@ public:
     if (!value)
       return false;
     auto num = value->getAsInteger();
-    if (!num || *num < 0 || uint64_t(*num) > max)
-      return fail(key, llvm::formatv("expected an integer in 0..{0}, found {1}",
-                                     max, describe(*value))
-                           .str());
+    if (!num || *num < 0 || uint64_t(*num) > max) {
+      std::string range = max == UINT64_MAX
+                              ? std::string("a non-negative integer")
+                              : llvm::formatv("an integer in 0..{0}", max).str();
+      return fail(key, "expected " + range + ", found " + describe(*value));
+    }
     out = *num;
     return true;
   }

@@ -39,8 +39,8 @@ struct AttachTargetPass
 
   void runOnOperation() override {
     if (!attr) {
-      // Report against the module so the message carries a location.
-      getOperation().emitError() << loadError;
+      // Not attached to the op: the problem is the target file, not the IR.
+      mlir::emitError(getOperation().getLoc()) << loadError;
       return signalPassFailure();
     }
     getOperation()->setAttr(AccelDialect::kTargetAttrName, attr);

@@ -178,7 +178,7 @@ def Accel_ClampOp : Accel_Op<"clamp",
 }
 
 class Accel_BinaryOp<string mnemonic, string what>
-    : Accel_Op<mnemonic, [Pure, Elementwise, ResultsBroadcastableShape]> {
+    : Accel_Op<mnemonic, [Pure, ResultsBroadcastableShape]> {
   let summary = "Elementwise " # what # " with broadcasting";
   let description = [{
     Elementwise }] # what # [{ of two tensors with NumPy broadcasting: shapes

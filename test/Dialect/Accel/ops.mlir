@@ -1,0 +1,115 @@
+// RUN: accel-opt %s | accel-opt | FileCheck %s
+// RUN: accel-opt %s --mlir-print-op-generic | accel-opt | FileCheck %s
+
+// Round-trips every accel op in each of its syntactic forms.
+
+!qa = !quant.uniform<i8:f32, 0.05:3>
+!qw = !quant.uniform<i8:f32:0, {0.1, 0.2, 0.3, 0.4}>
+!qo = !quant.uniform<i8:f32, 0.2:-1>
+
+// CHECK-LABEL: func @matmul_quantized_per_channel
+// CHECK: accel.matmul %{{.*}}, %{{.*}} bias(%{{.*}} : tensor<4xi32>) transpose_rhs acc(i32) : tensor<2x8x!quant.uniform<i8:f32, 5.000000e-02:3>>, tensor<4x8x!quant.uniform<i8:f32:0, {1.000000e-01,2.000000e-01,3.000000e-01,4.000000e-01}>> -> tensor<2x4x!quant.uniform<i8:f32, 2.000000e-01:-1>>
+func.func @matmul_quantized_per_channel(%a: tensor<2x8x!qa>, %w: tensor<4x8x!qw>, %b: tensor<4xi32>) -> tensor<2x4x!qo> {
+  %0 = accel.matmul %a, %w bias(%b : tensor<4xi32>) transpose_rhs acc(i32) : tensor<2x8x!qa>, tensor<4x8x!qw> -> tensor<2x4x!qo>
+  return %0 : tensor<2x4x!qo>
+}
+
+// CHECK-LABEL: func @matmul_raw_accumulators
+// CHECK: accel.matmul %{{.*}}, %{{.*}} acc(i32) : {{.*}} -> tensor<2x4xi32>
+func.func @matmul_raw_accumulators(%a: tensor<2x8x!qa>, %w: tensor<8x4x!quant.uniform<i4:f32, 0.5>>) -> tensor<2x4xi32> {
+  %0 = accel.matmul %a, %w acc(i32) : tensor<2x8x!qa>, tensor<8x4x!quant.uniform<i4:f32, 0.5>> -> tensor<2x4xi32>
+  return %0 : tensor<2x4xi32>
+}
+
+// CHECK-LABEL: func @matmul_u8
+// CHECK: accel.matmul %{{.*}}, %{{.*}} acc(i32) : tensor<3x5x!quant.uniform<u8:f32, 1.000000e-01:128>>, tensor<5x7x!quant.uniform<u8:f32, 2.000000e-01:120>> -> tensor<3x7x!quant.uniform<u8:f32, 1.000000e+00:100>>
+func.func @matmul_u8(%a: tensor<3x5x!quant.uniform<u8:f32, 0.1:128>>, %b: tensor<5x7x!quant.uniform<u8:f32, 0.2:120>>) -> tensor<3x7x!quant.uniform<u8:f32, 1.0:100>> {
+  %0 = accel.matmul %a, %b acc(i32) : tensor<3x5x!quant.uniform<u8:f32, 0.1:128>>, tensor<5x7x!quant.uniform<u8:f32, 0.2:120>> -> tensor<3x7x!quant.uniform<u8:f32, 1.0:100>>
+  return %0 : tensor<3x7x!quant.uniform<u8:f32, 1.0:100>>
+}
+
+// CHECK-LABEL: func @matmul_batched_float
+// CHECK: accel.matmul %{{.*}}, %{{.*}} transpose_lhs acc(f32) : tensor<3x8x2xbf16>, tensor<3x8x4xbf16> -> tensor<3x2x4xbf16>
+// CHECK: accel.matmul %{{.*}}, %{{.*}} bias(%{{.*}} : tensor<4xf32>) acc(f32) : tensor<3x2x8xf16>, tensor<8x4xf16> -> tensor<3x2x4xf32>
+func.func @matmul_batched_float(%a: tensor<3x8x2xbf16>, %b: tensor<3x8x4xbf16>, %c: tensor<3x2x8xf16>, %d: tensor<8x4xf16>, %bias: tensor<4xf32>) -> (tensor<3x2x4xbf16>, tensor<3x2x4xf32>) {
+  %0 = accel.matmul %a, %b transpose_lhs acc(f32) : tensor<3x8x2xbf16>, tensor<3x8x4xbf16> -> tensor<3x2x4xbf16>
+  %1 = accel.matmul %c, %d bias(%bias : tensor<4xf32>) acc(f32) : tensor<3x2x8xf16>, tensor<8x4xf16> -> tensor<3x2x4xf32>
+  return %0, %1 : tensor<3x2x4xbf16>, tensor<3x2x4xf32>
+}
+
+// CHECK-LABEL: func @matmul_fp8_tf32_dynamic
+// CHECK: accel.matmul %{{.*}}, %{{.*}} acc(f32) : tensor<?x16xf8E4M3FN>, tensor<16x8xf8E5M2> -> tensor<?x8xf32>
+// CHECK: accel.matmul %{{.*}}, %{{.*}} acc(f32) : tensor<4x4xtf32>, tensor<4x4xtf32> -> tensor<4x4xtf32>
+// CHECK: accel.matmul %{{.*}}, %{{.*}} acc(i32) : tensor<4x4xi8>, tensor<4x4xi8> -> tensor<4x4xi32>
+func.func @matmul_fp8_tf32_dynamic(%a: tensor<?x16xf8E4M3FN>, %b: tensor<16x8xf8E5M2>, %c: tensor<4x4xtf32>, %d: tensor<4x4xi8>) -> (tensor<?x8xf32>, tensor<4x4xtf32>, tensor<4x4xi32>) {
+  %0 = accel.matmul %a, %b acc(f32) : tensor<?x16xf8E4M3FN>, tensor<16x8xf8E5M2> -> tensor<?x8xf32>
+  %1 = accel.matmul %c, %c acc(f32) : tensor<4x4xtf32>, tensor<4x4xtf32> -> tensor<4x4xtf32>
+  %2 = accel.matmul %d, %d acc(i32) : tensor<4x4xi8>, tensor<4x4xi8> -> tensor<4x4xi32>
+  return %0, %1, %2 : tensor<?x8xf32>, tensor<4x4xtf32>, tensor<4x4xi32>
+}
+
+// CHECK-LABEL: func @conv2d_forms
+// CHECK: accel.conv2d %{{.*}}, %{{.*}} acc(f32) : tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32> -> tensor<1x6x6x4xf32>
+// CHECK: accel.conv2d %{{.*}}, %{{.*}} bias(%{{.*}} : tensor<4xf32>) strides [2, 2] padding [1, 1, 1, 1] dilations [2, 2] acc(f32) : tensor<1x8x8x3xf16>, tensor<3x3x3x4xf16> -> tensor<1x3x3x4xf16>
+// CHECK: accel.conv2d %{{.*}}, %{{.*}} padding [1, 1, 1, 1] groups 4 acc(f32) : tensor<2x8x8x4xbf16>, tensor<3x3x1x8xbf16> -> tensor<2x8x8x8xf32>
+// CHECK: accel.conv2d %{{.*}}, %{{.*}} groups 2 acc(i32) : tensor<1x5x5x4x!quant.uniform<i8:f32, 5.000000e-02:3>>, tensor<1x1x2x2x!quant.uniform<i8:f32:3, {1.000000e-01,2.000000e-01}>> -> tensor<1x5x5x2xi32>
+func.func @conv2d_forms(%x: tensor<1x8x8x3xf32>, %w: tensor<3x3x3x4xf32>, %xh: tensor<1x8x8x3xf16>, %wh: tensor<3x3x3x4xf16>, %b: tensor<4xf32>, %xb: tensor<2x8x8x4xbf16>, %dw: tensor<3x3x1x8xbf16>, %xq: tensor<1x5x5x4x!qa>, %wq: tensor<1x1x2x2x!quant.uniform<i8:f32:3, {0.1, 0.2}>>) -> (tensor<1x6x6x4xf32>, tensor<1x3x3x4xf16>, tensor<2x8x8x8xf32>, tensor<1x5x5x2xi32>) {
+  %0 = accel.conv2d %x, %w acc(f32) : tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32> -> tensor<1x6x6x4xf32>
+  %1 = accel.conv2d %xh, %wh bias(%b : tensor<4xf32>) strides [2, 2] padding [1, 1, 1, 1] dilations [2, 2] acc(f32) : tensor<1x8x8x3xf16>, tensor<3x3x3x4xf16> -> tensor<1x3x3x4xf16>
+  %2 = accel.conv2d %xb, %dw padding [1, 1, 1, 1] groups 4 acc(f32) : tensor<2x8x8x4xbf16>, tensor<3x3x1x8xbf16> -> tensor<2x8x8x8xf32>
+  %3 = accel.conv2d %xq, %wq groups 2 acc(i32) : tensor<1x5x5x4x!qa>, tensor<1x1x2x2x!quant.uniform<i8:f32:3, {0.1, 0.2}>> -> tensor<1x5x5x2xi32>
+  return %0, %1, %2, %3 : tensor<1x6x6x4xf32>, tensor<1x3x3x4xf16>, tensor<2x8x8x8xf32>, tensor<1x5x5x2xi32>
+}
+
+// CHECK-LABEL: func @elementwise
+// CHECK: accel.relu %{{.*}} : tensor<4x16xf32>
+// CHECK: accel.clamp %{{.*}} min 0.000000e+00 max 6.000000e+00 : tensor<4x16xf32>
+// CHECK: accel.clamp %{{.*}} min 0xFFF0000000000000 max 1.000000e+00 : tensor<4x16xf32>
+// CHECK: accel.add %{{.*}}, %{{.*}} : tensor<4x16xf32>, tensor<16xf32> -> tensor<4x16xf32>
+// CHECK: accel.sub %{{.*}}, %{{.*}} : tensor<4x1xf32>, tensor<1x16xf32> -> tensor<4x16xf32>
+// CHECK: accel.mul %{{.*}}, %{{.*}} : tensor<4x16xf32>, tensor<4x16xf32> -> tensor<4x16xf32>
+// CHECK: accel.relu %{{.*}} : tensor<4x16x!quant.uniform<i8:f32, 5.000000e-02:3>>
+// CHECK: accel.add %{{.*}}, %{{.*}} : tensor<4x16x!quant.uniform<i8:f32, 5.000000e-02:3>>, tensor<4x16x!quant.uniform<i8:f32, 2.000000e-01:-1>> -> tensor<4x16x!quant.uniform<i8:f32, 1.000000e-01>>
+func.func @elementwise(%x: tensor<4x16xf32>, %row: tensor<16xf32>, %col: tensor<4x1xf32>, %r: tensor<1x16xf32>, %q: tensor<4x16x!qa>, %q2: tensor<4x16x!qo>) {
+  %0 = accel.relu %x : tensor<4x16xf32>
+  %1 = accel.clamp %0 min 0.0 max 6.0 : tensor<4x16xf32>
+  %2 = accel.clamp %1 min 0xFFF0000000000000 max 1.0 : tensor<4x16xf32>
+  %3 = accel.add %2, %row : tensor<4x16xf32>, tensor<16xf32> -> tensor<4x16xf32>
+  %4 = accel.sub %col, %r : tensor<4x1xf32>, tensor<1x16xf32> -> tensor<4x16xf32>
+  %5 = accel.mul %3, %4 : tensor<4x16xf32>, tensor<4x16xf32> -> tensor<4x16xf32>
+  %6 = accel.relu %q : tensor<4x16x!qa>
+  %7 = accel.add %6, %q2 : tensor<4x16x!qa>, tensor<4x16x!qo> -> tensor<4x16x!quant.uniform<i8:f32, 0.1>>
+  return
+}
+
+// CHECK-LABEL: func @pooling
+// CHECK: accel.max_pool2d %{{.*}} window [2, 2] strides [2, 2] : tensor<1x8x8x4xf32> -> tensor<1x4x4x4xf32>
+// CHECK: accel.avg_pool2d %{{.*}} window [3, 3] padding [1, 1, 1, 1] count_include_pad : tensor<1x8x8x4xf32> -> tensor<1x8x8x4xf32>
+// CHECK: accel.avg_pool2d %{{.*}} window [8, 8] : tensor<1x8x8x4xf32> -> tensor<1x1x1x4xf32>
+// CHECK: accel.max_pool2d %{{.*}} window [3, 3] strides [2, 2] padding [0, 1, 0, 1] : tensor<1x8x8x4x!quant.uniform<i8:f32, 5.000000e-02:3>> -> tensor<1x4x4x4x!quant.uniform<i8:f32, 5.000000e-02:3>>
+func.func @pooling(%x: tensor<1x8x8x4xf32>, %q: tensor<1x8x8x4x!qa>) {
+  %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<1x8x8x4xf32> -> tensor<1x4x4x4xf32>
+  %1 = accel.avg_pool2d %x window [3, 3] padding [1, 1, 1, 1] count_include_pad : tensor<1x8x8x4xf32> -> tensor<1x8x8x4xf32>
+  %2 = accel.avg_pool2d %x window [8, 8] : tensor<1x8x8x4xf32> -> tensor<1x1x1x4xf32>
+  %3 = accel.max_pool2d %q window [3, 3] strides [2, 2] padding [0, 1, 0, 1] : tensor<1x8x8x4x!qa> -> tensor<1x4x4x4x!qa>
+  return
+}
+
+// CHECK-LABEL: func @precision
+// CHECK: accel.quantize %{{.*}} : tensor<2x4xf32> -> tensor<2x4x!quant.uniform<i8:f32, 5.000000e-02:3>>
+// CHECK: accel.quantize %{{.*}} : tensor<2x4xf32> -> tensor<2x4x!quant.uniform<i8:f32:1, {1.000000e-01,2.000000e-01,3.000000e-01,4.000000e-01}>>
+// CHECK: accel.dequantize %{{.*}} : tensor<2x4x!quant.uniform<i8:f32, 5.000000e-02:3>> -> tensor<2x4xf32>
+// CHECK: accel.requantize %{{.*}} : tensor<2x4x!quant.uniform<i32:f32:1, {1.000000e-03,2.000000e-03,3.000000e-03,4.000000e-03}>> -> tensor<2x4x!quant.uniform<i8:f32, 2.000000e-01:-1>>
+// CHECK: accel.cast %{{.*}} : tensor<2x4xf32> -> tensor<2x4xbf16>
+// CHECK: accel.cast %{{.*}} : tensor<2x4xbf16> -> tensor<2x4xf8E4M3FN>
+// CHECK: accel.cast %{{.*}} : tensor<2x4xf32> -> tensor<2x4xtf32>
+func.func @precision(%x: tensor<2x4xf32>, %acc: tensor<2x4x!quant.uniform<i32:f32:1, {0.001, 0.002, 0.003, 0.004}>>) {
+  %0 = accel.quantize %x : tensor<2x4xf32> -> tensor<2x4x!qa>
+  %1 = accel.quantize %x : tensor<2x4xf32> -> tensor<2x4x!quant.uniform<i8:f32:1, {0.1, 0.2, 0.3, 0.4}>>
+  %2 = accel.dequantize %0 : tensor<2x4x!qa> -> tensor<2x4xf32>
+  %3 = accel.requantize %acc : tensor<2x4x!quant.uniform<i32:f32:1, {0.001, 0.002, 0.003, 0.004}>> -> tensor<2x4x!qo>
+  %4 = accel.cast %x : tensor<2x4xf32> -> tensor<2x4xbf16>
+  %5 = accel.cast %4 : tensor<2x4xbf16> -> tensor<2x4xf8E4M3FN>
+  %6 = accel.cast %x : tensor<2x4xf32> -> tensor<2x4xtf32>
+  return
+}
