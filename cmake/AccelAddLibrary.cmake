@@ -19,5 +19,9 @@ function(accel_add_library name)
     $<BUILD_INTERFACE:${ACCEL_SOURCE_DIR}/include>
     $<BUILD_INTERFACE:${ACCEL_BINARY_DIR}/include>
     $<INSTALL_INTERFACE:include>)
+  # Consumers of the installed package need LLVM's and MLIR's headers too; the
+  # imported MLIR targets do not carry them.
+  target_include_directories(${name} SYSTEM PUBLIC
+    ${LLVM_INCLUDE_DIRS} ${MLIR_INCLUDE_DIRS})
   set_property(GLOBAL APPEND PROPERTY ACCEL_EXPORTED_LIBS ${name})
 endfunction()

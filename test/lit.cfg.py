@@ -14,8 +14,9 @@ config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 
 config.substitutions.append(("%accel_src_root", config.accel_src_root))
 config.substitutions.append(("%accel_obj_root", config.accel_obj_root))
-config.substitutions.append(("%cmake", config.cmake_command))
+# Longer names first: lit substitutes in order.
 config.substitutions.append(("%cmake_generator", config.cmake_generator))
+config.substitutions.append(("%cmake", config.cmake_command))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%mlir_dir", config.mlir_dir))
 

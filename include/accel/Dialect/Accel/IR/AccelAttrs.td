@@ -42,7 +42,8 @@ def Accel_TargetAttr : Accel_Attr<"Target", "target"> {
         clock_mhz = 500.0>} {}
     ```
 
-    The CPU target has no array: `#accel.target<name = "cpu", kind = cpu>`.
+    The CPU target has no array: `#accel.target<name = cpu, kind = cpu>`.
+    Strings print without quotes when they read back as keywords.
   }];
   let parameters = (ins Accel_TargetDescParameter:$desc);
   let hasCustomAssemblyFormat = 1;

@@ -32,7 +32,7 @@ def AttachTargetPass : Pass<"accel-attach-target", "mlir::ModuleOp"> {
     After `--accel-attach-target=target=cpu`:
 
     ```mlir
-    module attributes {accel.target = #accel.target<name = "cpu", kind = cpu>} {
+    module attributes {accel.target = #accel.target<name = cpu, kind = cpu>} {
       func.func @f(%x: tensor<4xf32>) -> tensor<4xf32> { ... }
     }
     ```
