@@ -186,13 +186,15 @@ static std::optional<std::string> validateCombo(const TypeCombo &combo,
                   accName = stringifyElementKind(acc),
                   outName = stringifyElementKind(out);
   if (isFloatKind(in) != isFloatKind(acc))
-    return llvm::formatv("{0}: a {1} input needs a {2} accumulator, found {3}",
-                         field, inName, isFloatKind(in) ? "float" : "integer",
+    return llvm::formatv("{0}: input {1} needs {2} accumulator, found {3}",
+                         field, inName, isFloatKind(in) ? "a float" : "an integer",
                          accName)
         .str();
   // Products of two n-bit significands need 2n bits; float accumulators are
   // at most f32, which is what DESIGN.md's numerics promise.
   unsigned needed = 2 * getSignificandBits(in);
+  if (in == ElementKind::U8)
+    needed += 1; // an unsigned product needs a sign bit in the accumulator
   if (isFloatKind(in))
     needed = std::min(needed, getSignificandBits(ElementKind::F32));
   if (getSignificandBits(acc) < needed)

@@ -11,6 +11,7 @@
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -59,6 +60,9 @@ static std::string describe(const Value &value) {
   case Value::Boolean:
     return *value.getAsBoolean() ? "true" : "false";
   case Value::Number:
+    if (auto i = value.getAsInteger())
+      return std::to_string(*i);
+    return llvm::formatv("{0}", llvm::format("%g", *value.getAsNumber())).str();
   case Value::String:
     return llvm::formatv("{0}", value).str();
   case Value::Array:

@@ -25,8 +25,8 @@ void AccelDialect::initialize() {
 LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
                                                      NamedAttribute attr) {
   if (attr.getName() != kTargetAttrName)
-    return op->emitError() << "unknown accel attribute '" << attr.getName()
-                           << "'";
+    return op->emitError() << "unknown accel attribute '"
+                           << attr.getName().getValue() << "'";
   if (!isa<ModuleOp>(op))
     return op->emitError() << "'" << kTargetAttrName
                            << "' belongs on a builtin.module, found it on '"

@@ -77,6 +77,12 @@ static LogicalResult verifyAllQuantParams(Operation *op) {
   return success();
 }
 
+/// `i8`, `u8`, `i4`...: the storage type as the quant dialect spells it.
+static std::string storageString(quant::QuantizedType type) {
+  return (type.isSigned() ? "i" : "u") +
+         std::to_string(type.getStorageTypeIntegralWidth());
+}
+
 static Type getElementType(Value value) {
   return cast<ShapedType>(value.getType()).getElementType();
 }
@@ -132,18 +138,23 @@ static LogicalResult verifyFloatContraction(Operation *op,
 static LogicalResult verifyIntegerAccumulator(Operation *op,
                                               const ContractionTypes &t,
                                               unsigned lhsBits,
-                                              unsigned rhsBits) {
+                                              unsigned rhsBits,
+                                              bool bothUnsigned) {
   auto acc = dyn_cast<IntegerType>(t.accumulator);
   if (!acc || !acc.isSignless())
     return op->emitOpError()
            << "expected a signless integer accumulator for integer operands, "
               "found "
            << t.accumulator;
-  if (acc.getWidth() < lhsBits + rhsBits)
+  // A signed accumulator holds any n-bit x m-bit signed product in n+m bits;
+  // an unsigned x unsigned product needs one more for the sign.
+  unsigned needed = lhsBits + rhsBits + (bothUnsigned ? 1 : 0);
+  if (acc.getWidth() < needed)
     return op->emitOpError()
-           << "expected an accumulator of at least " << lhsBits + rhsBits
-           << " bits for " << lhsBits << "-bit x " << rhsBits
-           << "-bit products, found " << t.accumulator;
+           << "expected an accumulator of at least " << needed << " bits for "
+           << lhsBits << "-bit x " << rhsBits << "-bit "
+           << (bothUnsigned ? "unsigned " : "") << "products, found "
+           << t.accumulator;
   return success();
 }
 
@@ -154,7 +165,7 @@ static LogicalResult verifyQuantOperand(Operation *op, StringRef name,
   if (!ok)
     return op->emitOpError() << "expected " << name
                              << " quantized storage i8, u8 or i4, found "
-                             << type.getStorageType();
+                             << storageString(type);
   if (!type.getExpressedType().isF32())
     return op->emitOpError() << "expected " << name
                              << " quantized with expressed type f32, found "
@@ -179,9 +190,10 @@ static LogicalResult verifyQuantContraction(Operation *op,
              << " quantized along its output-channel dimension "
              << t.rhsChannelDim << ", found dimension "
              << perAxis.getQuantizedDimension();
-  if (failed(verifyIntegerAccumulator(op, t,
-                                      lhs.getStorageTypeIntegralWidth(),
-                                      rhs.getStorageTypeIntegralWidth())))
+  if (failed(verifyIntegerAccumulator(
+          op, t, lhs.getStorageTypeIntegralWidth(),
+          rhs.getStorageTypeIntegralWidth(),
+          !lhs.isSigned() && !rhs.isSigned())))
     return failure();
   if (t.result == t.accumulator)
     return success();
@@ -205,6 +217,11 @@ static LogicalResult verifyQuantContraction(Operation *op,
 
 static LogicalResult verifyContractionTypes(Operation *op,
                                             const ContractionTypes &t) {
+  if (!classifyElementType(t.accumulator) ||
+      isa<quant::QuantizedType>(t.accumulator))
+    return op->emitOpError() << "expected an accumulator of type i16, i32, "
+                                "f16, bf16, tf32 or f32, found "
+                             << t.accumulator;
   bool lhsQuant = isa<quant::QuantizedType>(t.lhs);
   bool rhsQuant = isa<quant::QuantizedType>(t.rhs);
   if (lhsQuant != rhsQuant)
@@ -224,7 +241,8 @@ static LogicalResult verifyContractionTypes(Operation *op,
     result = verifyFloatContraction(op, t);
   } else {
     result = verifyIntegerAccumulator(op, t, t.lhs.getIntOrFloatBitWidth(),
-                                      t.rhs.getIntOrFloatBitWidth());
+                                      t.rhs.getIntOrFloatBitWidth(),
+                                      /*bothUnsigned=*/false);
     if (succeeded(result) && t.result != t.accumulator)
       return op->emitOpError()
              << "expected the result element type of an integer contraction "
@@ -469,6 +487,8 @@ LogicalResult AvgPool2DOp::verify() { return verifyPool(*this); }
 // Elementwise
 //===----------------------------------------------------------------------===//
 
+LogicalResult ReluOp::verify() { return verifyAllQuantParams(*this); }
+
 LogicalResult ClampOp::verify() {
   double lo = getMin().convertToDouble(), hi = getMax().convertToDouble();
   if (!(lo <= hi))
@@ -504,11 +524,14 @@ static LogicalResult verifyBinary(Operation *op) {
     if (!isa<quant::UniformQuantizedType>(type))
       return op->emitOpError() << "expected per-tensor quantized " << name
                                << ", found " << Type(type);
-    if (type.getStorageType() != lq.getStorageType() ||
-        type.isSigned() != lq.isSigned())
+    if (storageString(type) != storageString(lq))
       return op->emitOpError() << "expected " << name << " storage "
-                               << lq.getStorageType() << " like lhs, found "
-                               << type.getStorageType();
+                               << storageString(lq) << " like lhs, found "
+                               << storageString(type);
+    if (type.getExpressedType() != lq.getExpressedType())
+      return op->emitOpError() << "expected " << name << " expressed type "
+                               << lq.getExpressedType() << " like lhs, found "
+                               << type.getExpressedType();
   }
   return success();
 }

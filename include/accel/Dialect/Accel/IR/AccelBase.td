@@ -59,10 +59,14 @@ def Accel_QuantElement : Type<
           "::mlir::quant::UniformQuantizedPerAxisType>($_self)">,
     "uniform quantized type">;
 
-/// Anything an accel op may compute on: floats, quantized values and the
-/// signless integers used for raw accumulators.
+/// Raw integers an array holds (operands without quantization parameters, and
+/// accumulators).
+def Accel_IntElement : AnyTypeOf<[I<4>, I8, I16, I32]>;
+
+/// Anything an accel op may compute on: floats, quantized values and raw
+/// integers.
 def Accel_Element : AnyTypeOf<[Accel_FloatElement, Accel_QuantElement,
-                               AnySignlessInteger]>;
+                               Accel_IntElement]>;
 
 def Accel_Tensor : RankedTensorOf<[Accel_Element]>;
 def Accel_FloatTensor : RankedTensorOf<[Accel_FloatElement]>;

@@ -150,6 +150,7 @@ def Accel_ReluOp : Accel_Op<"relu",
   let arguments = (ins Accel_FloatOrQuantTensor:$input);
   let results = (outs Accel_FloatOrQuantTensor:$result);
   let assemblyFormat = "$input attr-dict `:` type($input)";
+  let hasVerifier = 1;
   let hasFolder = 1;
   let hasCanonicalizer = 1;
 }
