@@ -190,14 +190,14 @@ static std::optional<std::string> validateCombo(const TypeCombo &combo,
                          field, inName, isFloatKind(in) ? "a float" : "an integer",
                          accName)
         .str();
-  // Products of two n-bit significands need 2n bits; float accumulators are
-  // at most f32, which is what DESIGN.md's numerics promise.
-  unsigned needed = 2 * getSignificandBits(in);
-  if (in == ElementKind::U8)
-    needed += 1; // an unsigned product needs a sign bit in the accumulator
-  if (isFloatKind(in))
-    needed = std::min(needed, getSignificandBits(ElementKind::F32));
-  if (getSignificandBits(acc) < needed)
+  // Float products and sums are f32 (docs/Numerics.md).
+  if (isFloatKind(in) && acc != ElementKind::F32)
+    return llvm::formatv("{0}: input {1} needs an f32 accumulator, found {2}",
+                         field, inName, accName)
+        .str();
+  // Zero-point-adjusted n-bit products need 2n+1 signed bits.
+  unsigned needed = 2 * getSignificandBits(in) + 1;
+  if (!isFloatKind(in) && getSignificandBits(acc) < needed)
     return llvm::formatv("{0}: accumulator {1} is narrower than the {2} x {2} "
                          "products (needs {3} bits of precision, has {4})",
                          field, accName, inName, needed,

@@ -30,7 +30,8 @@ bool TargetModel::supportsTypes(ElementKind input, ElementKind accumulator,
 
 static uint64_t transferCycles(uint64_t bytes, double bytesPerCycle,
                                uint64_t latency) {
-  if (bytes == 0)
+  // The cpu target has no links: nothing is transferred.
+  if (bytes == 0 || bytesPerCycle <= 0)
     return 0;
   return latency + static_cast<uint64_t>(std::ceil(bytes / bytesPerCycle));
 }

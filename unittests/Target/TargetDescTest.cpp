@@ -75,9 +75,15 @@ TEST(TargetDesc, ValidateAcceptsAndRejects) {
   TargetDesc narrow = smallSystolic();
   narrow.typeCombos = {{ElementKind::I8, ElementKind::I16, ElementKind::I8},
                        {ElementKind::I8, ElementKind::I8, ElementKind::I8}};
-  EXPECT_EQ(validate(narrow), "types[1]: accumulator i8 is narrower than the "
-                              "i8 x i8 products (needs 16 bits of precision, "
-                              "has 8)");
+  EXPECT_EQ(validate(narrow), "types[0]: accumulator i16 is narrower than the "
+                              "i8 x i8 products (needs 17 bits of precision, "
+                              "has 16)");
+
+  TargetDesc halfAcc = smallSystolic();
+  halfAcc.typeCombos = {{ElementKind::F8E4M3FN, ElementKind::F16,
+                         ElementKind::F16}};
+  EXPECT_EQ(validate(halfAcc),
+            "types[0]: input f8E4M3FN needs an f32 accumulator, found f16");
 
   TargetDesc tinyAcc = smallSystolic();
   tinyAcc.accumulatorBytes = 63;

@@ -16,7 +16,10 @@ namespace accel {
 
 class TargetModel {
 public:
+  /// A view: `desc` must outlive the model (the #accel.target attribute's
+  /// storage does, for the whole MLIRContext).
   explicit TargetModel(const TargetDesc &desc) : desc(desc) {}
+  TargetModel(TargetDesc &&) = delete;
 
   const TargetDesc &getDesc() const { return desc; }
   llvm::StringRef getName() const { return desc.name; }
@@ -41,7 +44,8 @@ public:
   bool supportsTypes(ElementKind input, ElementKind accumulator,
                      ElementKind output) const;
 
-  /// Cycles for one DMA transfer of `bytes` between DRAM and SRAM.
+  /// Cycles for one DMA transfer of `bytes` between DRAM and SRAM (0 on the
+  /// cpu target).
   uint64_t getDmaCycles(uint64_t bytes) const;
   /// Cycles for one transfer of `bytes` over the host link.
   uint64_t getHostLinkCycles(uint64_t bytes) const;

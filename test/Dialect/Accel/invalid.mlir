@@ -121,7 +121,7 @@ func.func @matmul__bad_mixed_floats(%a: tensor<3x8xf16>, %b: tensor<8x4xbf16>) -
 // -----
 
 func.func @matmul__bad_float_integer_accumulator(%a: tensor<3x8xf16>, %b: tensor<8x4xf16>) -> tensor<3x4xf16> {
-  // expected-error @+1 {{'accel.matmul' op expected a float accumulator for 'f16' operands, found 'i32'}}
+  // expected-error @+1 {{'accel.matmul' op expected an f32 accumulator for 'f16' operands, found 'i32'}}
   %0 = accel.matmul %a, %b acc(i32) : tensor<3x8xf16>, tensor<8x4xf16> -> tensor<3x4xf16>
   return %0 : tensor<3x4xf16>
 }
@@ -129,7 +129,7 @@ func.func @matmul__bad_float_integer_accumulator(%a: tensor<3x8xf16>, %b: tensor
 // -----
 
 func.func @matmul__bad_narrow_float_accumulator(%a: tensor<3x8xbf16>, %b: tensor<8x4xbf16>) -> tensor<3x4xf16> {
-  // expected-error @+1 {{'accel.matmul' op expected an accumulator with at least 16 significand bits for 'bf16' x 'bf16' products, found 'f16' (11 bits)}}
+  // expected-error @+1 {{'accel.matmul' op expected an f32 accumulator for 'bf16' operands, found 'f16'}}
   %0 = accel.matmul %a, %b acc(f16) : tensor<3x8xbf16>, tensor<8x4xbf16> -> tensor<3x4xf16>
   return %0 : tensor<3x4xf16>
 }
@@ -147,7 +147,7 @@ func.func @matmul__bad_float_result_not_float(%a: tensor<3x8xf32>, %b: tensor<8x
 // Two fp8 formats may mix; 2 x 4 significand bits fit in bf16, but an f32
 // result is wider than that accumulator.
 func.func @matmul__bad_result_wider_than_accumulator(%a: tensor<3x8xf8E4M3FN>, %b: tensor<8x4xf8E5M2>) -> tensor<3x4xf32> {
-  // expected-error @+1 {{'accel.matmul' op expected a result element type no wider than the accumulator 'bf16', found 'f32'}}
+  // expected-error @+1 {{'accel.matmul' op expected an f32 accumulator for 'f8E4M3FN' operands, found 'bf16'}}
   %0 = accel.matmul %a, %b acc(bf16) : tensor<3x8xf8E4M3FN>, tensor<8x4xf8E5M2> -> tensor<3x4xf32>
   return %0 : tensor<3x4xf32>
 }
@@ -185,7 +185,7 @@ func.func @matmul__bad_integer_float_accumulator(%a: tensor<3x8xi8>, %b: tensor<
 // -----
 
 func.func @matmul__bad_integer_signed_accumulator(%a: tensor<3x8xi8>, %b: tensor<8x4xi8>) -> tensor<3x4xi32> {
-  // expected-error @+1 {{'accel.matmul' op expected an accumulator of type i16, i32, f16, bf16, tf32 or f32, found 'si32'}}
+  // expected-error @+1 {{'accel.matmul' op expected a signless integer (i4 to i32) or f32 accumulator, found 'si32'}}
   %0 = accel.matmul %a, %b acc(si32) : tensor<3x8xi8>, tensor<8x4xi8> -> tensor<3x4xi32>
   return %0 : tensor<3x4xi32>
 }
@@ -285,7 +285,7 @@ func.func @matmul__bad_per_channel_axis_transposed(%a: tensor<3x4x!qi8>, %b: ten
 !qi8 = !quant.uniform<i8:f32, 0.1:3>
 
 func.func @matmul__bad_quantized_narrow_accumulator(%a: tensor<3x8x!qi4>, %b: tensor<8x4x!qi8>) -> tensor<3x4xi8> {
-  // expected-error @+1 {{'accel.matmul' op expected an accumulator of at least 12 bits for 4-bit x 8-bit products, found 'i8'}}
+  // expected-error @+1 {{'accel.matmul' op expected an accumulator of at least 13 bits for 4-bit x 8-bit zero-point-adjusted products, found 'i8'}}
   %0 = accel.matmul %a, %b acc(i8) : tensor<3x8x!qi4>, tensor<8x4x!qi8> -> tensor<3x4xi8>
   return %0 : tensor<3x4xi8>
 }
@@ -327,7 +327,7 @@ func.func @matmul__bad_per_axis_result(%a: tensor<3x8x!qi8>, %b: tensor<8x4x!qi8
 !qi32 = !quant.uniform<i32:f32, 0.01>
 
 func.func @matmul__bad_quantized_result_wider_than_accumulator(%a: tensor<3x8x!qi8>, %b: tensor<8x4x!qi8>) -> tensor<3x4x!qi32> {
-  // expected-error @+1 {{'accel.matmul' op expected quantized result storage no wider than the accumulator 'i16', found 'i32'}}
+  // expected-error @+1 {{'accel.matmul' op expected an accumulator of at least 17 bits for 8-bit x 8-bit zero-point-adjusted products, found 'i16'}}
   %0 = accel.matmul %a, %b acc(i16) : tensor<3x8x!qi8>, tensor<8x4x!qi8> -> tensor<3x4x!qi32>
   return %0 : tensor<3x4x!qi32>
 }
@@ -585,7 +585,7 @@ func.func @conv2d__bad_per_channel_scale_count(%x: tensor<1x8x8x3x!qi8>, %w: ten
 !qi8 = !quant.uniform<i8:f32, 0.1:3>
 
 func.func @conv2d__bad_quantized_narrow_accumulator(%x: tensor<1x8x8x3x!qi8>, %w: tensor<3x3x3x4x!qi8>) -> tensor<1x6x6x4xi8> {
-  // expected-error @+1 {{'accel.conv2d' op expected an accumulator of at least 16 bits for 8-bit x 8-bit products, found 'i8'}}
+  // expected-error @+1 {{'accel.conv2d' op expected an accumulator of at least 17 bits for 8-bit x 8-bit zero-point-adjusted products, found 'i8'}}
   %0 = accel.conv2d %x, %w acc(i8) : tensor<1x8x8x3x!qi8>, tensor<3x3x3x4x!qi8> -> tensor<1x6x6x4xi8>
   return %0 : tensor<1x6x6x4xi8>
 }
@@ -792,7 +792,7 @@ func.func @mul__bad_float_result(%a: tensor<4x!qi8>, %b: tensor<4x!qi8>) -> tens
 //===----------------------------------------------------------------------===//
 
 func.func @max_pool2d__bad_input_rank(%x: tensor<8x8x4xf32>) -> tensor<1x4x4x4xf32> {
-  // expected-error @+1 {{'accel.max_pool2d' op operand #0 must be 4D tensor of 32-bit float or 16-bit float or bfloat16 type or tf32 type or f8E4M3FN type or f8E5M2 type or uniform quantized type or 4-bit signless integer or 8-bit signless integer or 16-bit signless integer or 32-bit signless integer values, but got 'tensor<8x8x4xf32>'}}
+  // expected-error @+1 {{'accel.max_pool2d' op operand #0 must be 4D tensor of 32-bit float or 16-bit float or bfloat16 type or tf32 type or f8E4M3FN type or f8E5M2 type or uniform quantized type values, but got 'tensor<8x8x4xf32>'}}
   %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<8x8x4xf32> -> tensor<1x4x4x4xf32>
   return %0 : tensor<1x4x4x4xf32>
 }
@@ -873,7 +873,7 @@ func.func @max_pool2d__bad_output_height(%x: tensor<1x8x8x4xf32>) -> tensor<1x8x
 // -----
 
 func.func @avg_pool2d__bad_input_rank(%x: tensor<1x1x8x8x4xf32>) -> tensor<1x8x8x4xf32> {
-  // expected-error @+1 {{'accel.avg_pool2d' op operand #0 must be 4D tensor of 32-bit float or 16-bit float or bfloat16 type or tf32 type or f8E4M3FN type or f8E5M2 type or uniform quantized type or 4-bit signless integer or 8-bit signless integer or 16-bit signless integer or 32-bit signless integer values, but got 'tensor<1x1x8x8x4xf32>'}}
+  // expected-error @+1 {{'accel.avg_pool2d' op operand #0 must be 4D tensor of 32-bit float or 16-bit float or bfloat16 type or tf32 type or f8E4M3FN type or f8E5M2 type or uniform quantized type values, but got 'tensor<1x1x8x8x4xf32>'}}
   %0 = accel.avg_pool2d %x window [3, 3] : tensor<1x1x8x8x4xf32> -> tensor<1x8x8x4xf32>
   return %0 : tensor<1x8x8x4xf32>
 }
@@ -1482,7 +1482,7 @@ module @target__bad_types_mixed_accumulator attributes {accel.target = #accel.ta
 
 // -----
 
-// expected-error @+1 {{invalid #accel.target: field 'types[0]': accumulator f16 is narrower than the f16 x f16 products (needs 22 bits of precision, has 11)}}
+// expected-error @+1 {{invalid #accel.target: field 'types[0]': input f16 needs an f32 accumulator, found f16}}
 module @target__bad_types_narrow_accumulator attributes {accel.target = #accel.target<name = "t", kind = systolic,
     rows = 4, cols = 4, dataflow = weight_stationary,
     scratchpad_bytes = 4096, scratchpad_banks = 2, accumulator_bytes = 1024,
@@ -1504,7 +1504,7 @@ module @target__bad_types_float_output attributes {accel.target = #accel.target<
 
 // -----
 
-// expected-error @+1 {{invalid #accel.target: field 'types[0]': output i32 is wider than accumulator i16}}
+// expected-error @+1 {{invalid #accel.target: field 'types[0]': accumulator i16 is narrower than the i8 x i8 products (needs 17 bits of precision, has 16)}}
 module @target__bad_types_wide_output attributes {accel.target = #accel.target<name = "t", kind = systolic,
     rows = 4, cols = 4, dataflow = weight_stationary,
     scratchpad_bytes = 4096, scratchpad_banks = 2, accumulator_bytes = 1024,
@@ -1589,7 +1589,7 @@ func.func @relu__bad_per_axis_rank(%x: tensor<4x!quant.uniform<i8:f32:3, {0.1, 0
 // -----
 
 func.func @matmul__bad_unsigned_products_in_i16(%a: tensor<2x4x!quant.uniform<u8:f32, 0.1:128>>, %b: tensor<4x2x!quant.uniform<u8:f32, 0.1:128>>) {
-  // expected-error @+1 {{'accel.matmul' op expected an accumulator of at least 17 bits for 8-bit x 8-bit unsigned products, found 'i16'}}
+  // expected-error @+1 {{'accel.matmul' op expected an accumulator of at least 17 bits for 8-bit x 8-bit zero-point-adjusted products, found 'i16'}}
   %0 = accel.matmul %a, %b acc(i16) : tensor<2x4x!quant.uniform<u8:f32, 0.1:128>>, tensor<4x2x!quant.uniform<u8:f32, 0.1:128>> -> tensor<2x2xi16>
   return
 }
@@ -1597,7 +1597,7 @@ func.func @matmul__bad_unsigned_products_in_i16(%a: tensor<2x4x!quant.uniform<u8
 // -----
 
 func.func @matmul__bad_i64_accumulator(%a: tensor<2x4xi32>, %b: tensor<4x2xi32>) {
-  // expected-error @+1 {{'accel.matmul' op expected an accumulator of type i16, i32, f16, bf16, tf32 or f32, found 'i64'}}
+  // expected-error @+1 {{'accel.matmul' op expected a signless integer (i4 to i32) or f32 accumulator, found 'i64'}}
   %0 = accel.matmul %a, %b acc(i64) : tensor<2x4xi32>, tensor<4x2xi32> -> tensor<2x2xi32>
   return
 }
@@ -1617,4 +1617,20 @@ module attributes {accel.target = #accel.target<name = "t", kind = systolic, row
   func.func @target__bad_unsigned_accumulator() {
     return
   }
+}
+
+// -----
+
+func.func @matmul__bad_zero_point_range(%a: tensor<2x4x!quant.uniform<i8:f32, 0.05:1000>>, %b: tensor<4x2x!quant.uniform<i8:f32, 0.1>>) {
+  // expected-error @+1 {{'accel.matmul' op expected operand #0's zero point within its storage range [-128, 127], found 1000}}
+  %0 = accel.matmul %a, %b acc(i32) : tensor<2x4x!quant.uniform<i8:f32, 0.05:1000>>, tensor<4x2x!quant.uniform<i8:f32, 0.1>> -> tensor<2x2xi32>
+  return
+}
+
+// -----
+
+func.func @add__bad_broadcast_rank(%a: tensor<4xf32>, %b: tensor<4xf32>) {
+  // expected-error @+1 {{'accel.add' op expected the result to have the broadcast shape [4], found 'tensor<3x4xf32>'}}
+  %0 = accel.add %a, %b : tensor<4xf32>, tensor<4xf32> -> tensor<3x4xf32>
+  return
 }

@@ -47,8 +47,23 @@ static LogicalResult verifyQuantParams(Operation *op, StringRef name,
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor)
     return success();
-  auto perAxis =
-      dyn_cast<quant::UniformQuantizedPerAxisType>(tensor.getElementType());
+  auto quantType = dyn_cast<quant::QuantizedType>(tensor.getElementType());
+  if (!quantType)
+    return success();
+  // Every bound on accumulator width assumes zero points the storage holds.
+  SmallVector<int64_t> zeroPoints;
+  if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(quantType))
+    zeroPoints.push_back(perTensor.getZeroPoint());
+  else if (auto perAxis =
+               dyn_cast<quant::UniformQuantizedPerAxisType>(quantType))
+    llvm::append_range(zeroPoints, perAxis.getZeroPoints());
+  for (int64_t zp : zeroPoints)
+    if (zp < quantType.getStorageTypeMin() || zp > quantType.getStorageTypeMax())
+      return op->emitOpError()
+             << "expected " << name << "'s zero point within its storage "
+             << "range [" << quantType.getStorageTypeMin() << ", "
+             << quantType.getStorageTypeMax() << "], found " << zp;
+  auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(quantType);
   if (!perAxis)
     return success();
   int64_t axis = perAxis.getQuantizedDimension();
@@ -111,26 +126,14 @@ static LogicalResult verifyFloatContraction(Operation *op,
     return op->emitOpError() << "expected " << t.lhsName << " and "
                              << t.rhsName << " of one float type, found "
                              << t.lhs << " and " << t.rhs;
-  if (!isAccelFloat(t.accumulator))
-    return op->emitOpError() << "expected a float accumulator for " << t.lhs
+  // Float products and sums are f32 (docs/Numerics.md): narrower
+  // accumulators overflow (448^2 > f16's max) or lose the products' bits.
+  if (!t.accumulator.isF32())
+    return op->emitOpError() << "expected an f32 accumulator for " << t.lhs
                              << " operands, found " << t.accumulator;
-  unsigned needed = std::min(
-      2 * std::max(getSignificandBits(lhsKind), getSignificandBits(rhsKind)),
-      getSignificandBits(ElementKind::F32));
-  auto accKind = *classifyElementType(t.accumulator);
-  if (getSignificandBits(accKind) < needed)
-    return op->emitOpError()
-           << "expected an accumulator with at least " << needed
-           << " significand bits for " << t.lhs << " x " << t.rhs
-           << " products, found " << t.accumulator << " ("
-           << getSignificandBits(accKind) << " bits)";
   if (!isAccelFloat(t.result))
     return op->emitOpError() << "expected a float result element type, found "
                              << t.result;
-  if (getStorageBits(*classifyElementType(t.result)) > getStorageBits(accKind))
-    return op->emitOpError() << "expected a result element type no wider than "
-                             << "the accumulator " << t.accumulator
-                             << ", found " << t.result;
   return success();
 }
 
@@ -139,22 +142,23 @@ static LogicalResult verifyIntegerAccumulator(Operation *op,
                                               const ContractionTypes &t,
                                               unsigned lhsBits,
                                               unsigned rhsBits,
-                                              bool bothUnsigned) {
+                                              bool zeroPointAdjusted) {
   auto acc = dyn_cast<IntegerType>(t.accumulator);
   if (!acc || !acc.isSignless())
     return op->emitOpError()
            << "expected a signless integer accumulator for integer operands, "
               "found "
            << t.accumulator;
-  // A signed accumulator holds any n-bit x m-bit signed product in n+m bits;
-  // an unsigned x unsigned product needs one more for the sign.
-  unsigned needed = lhsBits + rhsBits + (bothUnsigned ? 1 : 0);
+  // A signed n-bit x m-bit product fits n+m signed bits.  With zero points
+  // subtracted each factor spans 2^n - 1 values either side of zero, so the
+  // product needs one bit more (e.g. (127 - -128)^2 = 65025 > 2^15).
+  unsigned needed = lhsBits + rhsBits + (zeroPointAdjusted ? 1 : 0);
   if (acc.getWidth() < needed)
     return op->emitOpError()
            << "expected an accumulator of at least " << needed << " bits for "
            << lhsBits << "-bit x " << rhsBits << "-bit "
-           << (bothUnsigned ? "unsigned " : "") << "products, found "
-           << t.accumulator;
+           << (zeroPointAdjusted ? "zero-point-adjusted " : "")
+           << "products, found " << t.accumulator;
   return success();
 }
 
@@ -192,8 +196,7 @@ static LogicalResult verifyQuantContraction(Operation *op,
              << perAxis.getQuantizedDimension();
   if (failed(verifyIntegerAccumulator(
           op, t, lhs.getStorageTypeIntegralWidth(),
-          rhs.getStorageTypeIntegralWidth(),
-          !lhs.isSigned() && !rhs.isSigned())))
+          rhs.getStorageTypeIntegralWidth(), /*zeroPointAdjusted=*/true)))
     return failure();
   if (t.result == t.accumulator)
     return success();
@@ -219,8 +222,8 @@ static LogicalResult verifyContractionTypes(Operation *op,
                                             const ContractionTypes &t) {
   if (!classifyElementType(t.accumulator) ||
       isa<quant::QuantizedType>(t.accumulator))
-    return op->emitOpError() << "expected an accumulator of type i16, i32, "
-                                "f16, bf16, tf32 or f32, found "
+    return op->emitOpError() << "expected a signless integer (i4 to i32) or "
+                                "f32 accumulator, found "
                              << t.accumulator;
   bool lhsQuant = isa<quant::QuantizedType>(t.lhs);
   bool rhsQuant = isa<quant::QuantizedType>(t.rhs);
@@ -242,7 +245,7 @@ static LogicalResult verifyContractionTypes(Operation *op,
   } else {
     result = verifyIntegerAccumulator(op, t, t.lhs.getIntOrFloatBitWidth(),
                                       t.rhs.getIntOrFloatBitWidth(),
-                                      /*bothUnsigned=*/false);
+                                      /*zeroPointAdjusted=*/false);
     if (succeeded(result) && t.result != t.accumulator)
       return op->emitOpError()
              << "expected the result element type of an integer contraction "
@@ -506,6 +509,24 @@ static LogicalResult verifyBinary(Operation *op) {
   auto lq = dyn_cast<quant::QuantizedType>(lhs);
   auto rq = dyn_cast<quant::QuantizedType>(rhs);
   auto resq = dyn_cast<quant::QuantizedType>(result);
+  SmallVector<int64_t> broadcast;
+  auto shapeOf = [&](Value v) {
+    return cast<ShapedType>(v.getType()).getShape();
+  };
+  if (OpTrait::util::getBroadcastedShape(shapeOf(op->getOperand(0)),
+                                         shapeOf(op->getOperand(1)),
+                                         broadcast)) {
+    ArrayRef<int64_t> resultShape = shapeOf(op->getResult(0));
+    bool agrees = resultShape.size() == broadcast.size() &&
+                  llvm::all_of(llvm::zip(resultShape, broadcast), [](auto p) {
+                    return dimsAgree(std::get<0>(p), std::get<1>(p));
+                  });
+    if (!agrees)
+      return op->emitOpError()
+             << "expected the result to have the broadcast shape "
+             << arrayString(broadcast) << ", found "
+             << op->getResult(0).getType();
+  }
   if (!lq && !rq && !resq) {
     if (lhs != rhs || lhs != result)
       return op->emitOpError() << "expected one element type for operands "

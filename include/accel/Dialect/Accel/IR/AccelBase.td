@@ -74,5 +74,7 @@ def Accel_QuantTensor : RankedTensorOf<[Accel_QuantElement]>;
 def Accel_FloatOrQuantTensor
     : RankedTensorOf<[Accel_FloatElement, Accel_QuantElement]>;
 def Accel_NHWCTensor : 4DTensorOf<[Accel_Element]>;
+def Accel_NHWCFloatOrQuantTensor
+    : 4DTensorOf<[Accel_FloatElement, Accel_QuantElement]>;
 
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELBASE_TD

@@ -32,19 +32,20 @@ def Accel_MatmulOp : Accel_Op<"matmul", [Pure]> {
 
     Element types:
     * Float: both operands are the same float type (two fp8 formats may mix);
-      the accumulator is a float with at least twice the operands'
-      significand bits, up to f32; the result is a float no wider than the
-      accumulator (rounded to nearest even).
+      the accumulator is f32; the result is any float type (rounded to
+      nearest even).
     * Quantized: both operands are `!quant.uniform` over `i8`, `u8` or `i4`
       with an `f32` expressed type; `lhs` is per-tensor, `rhs` per-tensor or
-      per-channel along `N`.  The accumulator is a signless integer at least
-      as wide as the product of the storage widths.  The result is either the
+      per-channel along `N`; zero points lie in the storage range.  The
+      accumulator is a signless integer of at least `n + m + 1` bits for
+      `n`- and `m`-bit storage (zero-point-adjusted products), so i32 for
+      8-bit operands.  The result is either the
       accumulator type itself (raw accumulators, whose scale is
       `lhs_scale * rhs_scale`) or a per-tensor `!quant.uniform` no wider than
       the accumulator, into which the accumulators are requantized (see
       docs/Numerics.md).
-    * Integer: signless integer operands with a wide-enough integer
-      accumulator; the result is the accumulator type.
+    * Integer: signless integer operands (zero point 0) with an accumulator
+      of at least `n + m` bits; the result is the accumulator type.
 
     The triple (operand, accumulator, result) element type is what a target's
     `types` list is matched against.
@@ -187,9 +188,9 @@ class Accel_BinaryOp<string mnemonic, string what>
     or one of them 1; the result has the broadcast shape.
 
     Float operands and result share one element type.  Quantized operands
-    share a storage type and may have different scales and zero points; the
-    result is quantized with its own parameters (the op computes in real
-    values and requantizes, see docs/Numerics.md).
+    and result are per-tensor, share a storage and an expressed type, and
+    may have different scales and zero points; the op computes in real
+    values and requantizes to the result's parameters (docs/Numerics.md).
 
     Example:
 
@@ -218,12 +219,12 @@ class Accel_Pool2DOp<string mnemonic, string what, dag extraArgs,
                      string extraFormat>
     : Accel_Op<mnemonic, [Pure]> {
   let summary = what # " pooling over NHWC windows";
-  let arguments = !con((ins Accel_NHWCTensor:$input,
+  let arguments = !con((ins Accel_NHWCFloatOrQuantTensor:$input,
       DenseI64ArrayAttr:$window,
       DefaultValuedAttr<DenseI64ArrayAttr, "{1, 1}">:$strides,
       DefaultValuedAttr<DenseI64ArrayAttr, "{0, 0, 0, 0}">:$padding),
       extraArgs);
-  let results = (outs Accel_NHWCTensor:$result);
+  let results = (outs Accel_NHWCFloatOrQuantTensor:$result);
   let assemblyFormat = "$input `window` $window (`strides` $strides^)? "
                        "(`padding` $padding^)? " # extraFormat #
                        "attr-dict `:` type($input) `->` type($result)";
