@@ -10,6 +10,7 @@ PACKAGES=(
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22 lld-22
   libgtest-dev
   python3 python3-numpy
+  libopenblas-dev libgemmlowp-dev
 )
 
 missing=()

@@ -8,7 +8,9 @@
 #define ACCEL_INITACCEL_H
 
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Conversion/Passes.h"
 #include "accel/Dialect/Accel/Transforms/Passes.h"
+#include "accel/Pipelines/Pipelines.h"
 
 #include "mlir/IR/DialectRegistry.h"
 
@@ -19,7 +21,12 @@ inline void registerAccelDialects(mlir::DialectRegistry &registry) {
   registry.insert<AccelDialect, mlir::quant::QuantDialect>();
 }
 
-// registerAccelPasses() (generated from Passes.td) registers every pass.
+/// Registers every accel pass (dialect transforms and conversions).
+inline void registerAllAccelPasses() {
+  registerAccelPasses();
+  registerAccelConversionPasses();
+  registerAccelPipelines();
+}
 
 } // namespace accel
 

@@ -32,7 +32,7 @@ int main(int argc, char **argv) {
   registerAllExtensions(registry);
   registerAllPasses();
   accel::registerAccelDialects(registry);
-  accel::registerAccelPasses();
+  accel::registerAllAccelPasses();
 
   auto [inputFile, outputFile] =
       registerAndParseCLIOptions(argc, argv, "accel optimizer driver\n",

@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 
+#include "mlir/Interfaces/FunctionInterfaces.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/TypeSwitch.h"
 
@@ -24,9 +25,25 @@ void AccelDialect::initialize() {
 
 LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
                                                      NamedAttribute attr) {
-  if (attr.getName() != kTargetAttrName)
-    return op->emitError() << "unknown accel attribute '"
-                           << attr.getName().getValue() << "'";
+  StringRef name = attr.getName().getValue();
+  if (name == kPlacementAttrName) {
+    auto value = dyn_cast<StringAttr>(attr.getValue());
+    if (!value || (value.getValue() != "accelerator" &&
+                   value.getValue() != "host"))
+      return op->emitError() << "'" << kPlacementAttrName
+                             << "' must be \"accelerator\" or \"host\", found "
+                             << attr.getValue();
+    return success();
+  }
+  if (name == kKernelAttrName) {
+    // Lowering carries the marker from func.func to llvm.func.
+    if (!isa<UnitAttr>(attr.getValue()) || !isa<FunctionOpInterface>(op))
+      return op->emitError() << "'" << kKernelAttrName
+                             << "' must be a unit attribute on a function";
+    return success();
+  }
+  if (name != kTargetAttrName)
+    return op->emitError() << "unknown accel attribute '" << name << "'";
   if (!isa<ModuleOp>(op))
     return op->emitError() << "'" << kTargetAttrName
                            << "' belongs on a builtin.module, found it on '"

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -596,4 +597,28 @@ LogicalResult RequantizeOp::verify() {
     return emitOpError() << "expected a per-tensor quantized result, found "
                          << Type(out);
   return verifyAllQuantParams(*this);
+}
+
+//===----------------------------------------------------------------------===//
+// LaunchOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult LaunchOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
+  auto kernel =
+      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(*this, getKernelAttr());
+  if (!kernel)
+    return emitOpError("expected '")
+           << getKernel() << "' to name a func.func, found none";
+  if (!kernel->hasAttr(AccelDialect::kKernelAttrName))
+    return emitOpError("expected @")
+           << getKernel() << " to be an accelerator kernel (a func.func with '"
+           << AccelDialect::kKernelAttrName << "'), found a plain function";
+  FunctionType type = kernel.getFunctionType();
+  if (TypeRange(type.getInputs()) != TypeRange(getArgs().getTypes()) ||
+      TypeRange(type.getResults()) != TypeRange(getResults().getTypes()))
+    return emitOpError("expected operand and result types ")
+           << type << " of @" << getKernel() << ", found "
+           << FunctionType::get(getContext(), getArgs().getTypes(),
+                                getResults().getTypes());
+  return success();
 }

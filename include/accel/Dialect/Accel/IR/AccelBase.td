@@ -34,6 +34,11 @@ def Accel_Dialect : Dialect {
   let extraClassDeclaration = [{
     /// The module attribute that holds a module's #accel.target.
     static constexpr ::llvm::StringLiteral kTargetAttrName = "accel.target";
+    /// Where accel-place put an op: "accelerator" or "host".
+    static constexpr ::llvm::StringLiteral kPlacementAttrName =
+        "accel.placement";
+    /// Marks a func.func outlined by accel-outline-kernels.
+    static constexpr ::llvm::StringLiteral kKernelAttrName = "accel.kernel";
 
     /// Registers #accel.target (defined in AccelAttrs.cpp).
     void registerAttributes();

@@ -12,6 +12,7 @@ include "accel/Dialect/Accel/IR/AccelBase.td"
 include "mlir/IR/CommonAttrConstraints.td"
 include "mlir/IR/OpBase.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
+include "mlir/IR/SymbolInterfaces.td"
 include "mlir/Interfaces/SideEffectInterfaces.td"
 
 //===----------------------------------------------------------------------===//
@@ -357,5 +358,61 @@ def Accel_CastOp : Accel_Op<"cast", [Pure, Elementwise,
   let assemblyFormat = "$input attr-dict `:` type($input) `->` type($result)";
   let hasFolder = 1;
 }
+
+//===----------------------------------------------------------------------===//
+// The host/accelerator boundary
+//===----------------------------------------------------------------------===//
+
+def Accel_LaunchOp : Accel_Op<"launch",
+    [DeclareOpInterfaceMethods<SymbolUserOpInterface>]> {
+  let summary = "Run an outlined accelerator kernel";
+  let description = [{
+    Runs the kernel function `kernel` (a `func.func` carrying `accel.kernel`,
+    created by `accel-outline-kernels`) on the accelerator with the given
+    operands and returns its results. Operand and result types must match
+    the kernel's signature. The operands are values already on the
+    accelerator (`accel.host_to_device`); the results stay there until an
+    `accel.device_to_host`.
+
+    Example:
+
+    ```mlir
+    %d = accel.host_to_device %x : tensor<4x8xf32>
+    %r = accel.launch @main_kernel0(%d) : (tensor<4x8xf32>) -> tensor<4x8xf32>
+    %h = accel.device_to_host %r : tensor<4x8xf32>
+    ```
+  }];
+  let arguments = (ins FlatSymbolRefAttr:$kernel,
+                       Variadic<Accel_Tensor>:$args);
+  let results = (outs Variadic<Accel_Tensor>:$results);
+  let assemblyFormat = [{
+    $kernel `(` $args `)` attr-dict `:` functional-type($args, $results)
+  }];
+}
+
+class Accel_TransferOp<string mnemonic, string from, string to>
+    : Accel_Op<mnemonic, [Pure, SameOperandsAndResultType]> {
+  let summary = "Move a tensor from the " # from # " to the " # to;
+  let description = [{
+    Makes a host-link transfer explicit: the value is unchanged, but it now
+    lives on the }] # to # [{. `accel-outline-kernels` puts one on every
+    value crossing a kernel boundary, so the data moved over the host link
+    can be read off the IR.
+
+    Example:
+
+    ```mlir
+    %0 = accel.}] # mnemonic # [{ %x : tensor<4x8xi8>
+    ```
+  }];
+  let arguments = (ins Accel_Tensor:$input);
+  let results = (outs Accel_Tensor:$result);
+  let assemblyFormat = "$input attr-dict `:` type($input)";
+}
+
+def Accel_HostToDeviceOp
+    : Accel_TransferOp<"host_to_device", "host", "accelerator">;
+def Accel_DeviceToHostOp
+    : Accel_TransferOp<"device_to_host", "accelerator", "host">;
 
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELOPS_TD

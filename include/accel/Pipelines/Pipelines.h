@@ -1,0 +1,39 @@
+//===- Pipelines.h - named accel pass pipelines ------------------*- C++ -*-===//
+//
+// The CPU path as one pipeline: accel / linalg / tosa on tensors to the LLVM
+// dialect. accel-run, the benchmarks and `accel-opt --accel-cpu-pipeline`
+// all build it here, so there is exactly one definition of the CPU path.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_PIPELINES_PIPELINES_H
+#define ACCEL_PIPELINES_PIPELINES_H
+
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassOptions.h"
+
+namespace accel {
+
+struct CPUPipelineOptions : mlir::PassPipelineOptions<CPUPipelineOptions> {
+  Option<bool> vectorize{
+      *this, "vectorize",
+      llvm::cl::desc("Tile and vectorize contractions and convolutions"),
+      llvm::cl::init(true)};
+  Option<bool> lowerToLLVM{
+      *this, "lower-to-llvm",
+      llvm::cl::desc("Stop after bufferization when false (for inspection)"),
+      llvm::cl::init(true)};
+};
+
+/// Appends the CPU path to `pm` (a module pass manager). The result is LLVM
+/// dialect with the bare-pointer calling convention: every function takes
+/// one pointer per memref argument, and results are returned through
+/// trailing out-parameter pointers (shapes are static).
+mlir::LogicalResult buildCPUPipeline(mlir::OpPassManager &pm,
+                                     const CPUPipelineOptions &options);
+
+/// Registers `accel-cpu-pipeline` with the pass registry.
+void registerAccelPipelines();
+
+} // namespace accel
+
+#endif // ACCEL_PIPELINES_PIPELINES_H

@@ -1,0 +1,225 @@
+//===- PlacementModel.cpp - legality and cost for accel-place -------------===//
+//
+// Cycle estimates (docs/Placement.md derives them):
+//   weight-stationary  per (K-tile, N-tile): R cycles to preload weights,
+//                      then M + R + C - 2 to stream M rows through the array
+//                      (fill and drain);
+//   output-stationary  per (M-tile, N-tile): K + R + C - 2;
+//   vector ops         one row of C elements per cycle.
+// DMA moves every operand and result once between DRAM and the scratchpad
+// and overlaps compute (double buffering), so the accelerator's time is the
+// larger of the two. The host link does not overlap: it is added.
+//
+//===----------------------------------------------------------------------===//
+#include "accel/Dialect/Accel/Transforms/Placement.h"
+
+#include "accel/Dialect/Accel/IR/AccelDialect.h"
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+
+#include "llvm/ADT/TypeSwitch.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+
+namespace accel {
+
+static int64_t tensorBytes(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !tensor.hasStaticShape())
+    return 0;
+  std::optional<ElementKind> kind =
+      classifyElementType(tensor.getElementType());
+  int64_t bits = kind ? getStorageBits(*kind) : 32;
+  return (tensor.getNumElements() * bits + 7) / 8;
+}
+
+static std::optional<ElementKind> kindOf(Value v) {
+  return classifyElementType(cast<ShapedType>(v.getType()).getElementType());
+}
+
+OpWork describeWork(Operation *op) {
+  OpWork work;
+  if (!isa<AccelDialect>(op->getDialect()) || op->getNumResults() != 1)
+    return work;
+  for (Type t : op->getOperandTypes()) {
+    work.operandBytes += tensorBytes(t);
+    if (auto shaped = dyn_cast<ShapedType>(t))
+      work.hasDynamicShape |= !shaped.hasStaticShape();
+  }
+  auto resultType = cast<ShapedType>(op->getResult(0).getType());
+  work.hasDynamicShape |= !resultType.hasStaticShape();
+  work.resultBytes = tensorBytes(resultType);
+  work.elements =
+      resultType.hasStaticShape() ? resultType.getNumElements() : 0;
+  work.output = classifyElementType(resultType.getElementType());
+  if (!op->getOperands().empty())
+    work.input = kindOf(op->getOperand(0));
+
+  llvm::TypeSwitch<Operation *>(op)
+      .Case([&](MatmulOp mm) {
+        work.kind = OpKind::Matmul;
+        work.rhsInput = kindOf(mm.getRhs());
+        work.accumulator = classifyElementType(mm.getAccumulatorType());
+        auto resultShape = resultType.getShape();
+        int64_t batch = 1;
+        for (int64_t d : resultShape.drop_back(2))
+          batch *= d;
+        work.n = mm.getN();
+        work.k = mm.getK();
+        // A shared 2-D rhs keeps its weights for every batch: one big M.
+        if (cast<ShapedType>(mm.getRhs().getType()).getRank() == 2)
+          work.m = batch * mm.getM();
+        else {
+          work.m = mm.getM();
+          work.batches = batch;
+        }
+      })
+      .Case([&](Conv2DOp conv) {
+        work.kind =
+            conv.isDepthwise() ? OpKind::DepthwiseConv2d : OpKind::Conv2d;
+        work.groups = conv.getGroups();
+        work.rhsInput = kindOf(conv.getFilter());
+        work.accumulator = classifyElementType(conv.getAccumulatorType());
+        auto filter = cast<ShapedType>(conv.getFilter().getType());
+        auto shape = resultType.getShape();
+        // Implicit GEMM per group: M = N*OH*OW, K = KH*KW*C/groups,
+        // N = F/groups.
+        work.m = shape[0] * shape[1] * shape[2];
+        work.k = filter.getDimSize(0) * filter.getDimSize(1) *
+                 filter.getDimSize(2);
+        work.n = filter.getDimSize(3) / work.groups;
+        work.batches = work.groups;
+      })
+      .Case([&](ReluOp) { work.kind = OpKind::Relu; })
+      .Case([&](ClampOp) { work.kind = OpKind::Clamp; })
+      .Case([&](AddOp) { work.kind = OpKind::Add; })
+      .Case([&](SubOp) { work.kind = OpKind::Sub; })
+      .Case([&](MulOp) { work.kind = OpKind::Mul; })
+      .Case([&](MaxPool2DOp pool) {
+        work.kind = OpKind::MaxPool2d;
+        work.windowSize = pool.getWindow()[0] * pool.getWindow()[1];
+      })
+      .Case([&](AvgPool2DOp pool) {
+        work.kind = OpKind::AvgPool2d;
+        work.windowSize = pool.getWindow()[0] * pool.getWindow()[1];
+      })
+      // Quantize and requantize produce the array's storage type: that is
+      // the kind the target must hold.
+      .Case([&](QuantizeOp) {
+        work.kind = OpKind::Quantize;
+        work.input = work.output;
+      })
+      .Case([&](RequantizeOp) {
+        work.kind = OpKind::Requantize;
+        work.input = work.output;
+      })
+      .Case([&](DequantizeOp) { work.kind = OpKind::Dequantize; })
+      .Case([&](CastOp) { work.kind = OpKind::Cast; });
+  return work;
+}
+
+static std::string kindName(std::optional<ElementKind> kind) {
+  return kind ? stringifyElementKind(*kind).str() : std::string("?");
+}
+
+std::optional<std::string> checkLegality(const OpWork &work,
+                                         const TargetModel &target) {
+  if (!work.kind)
+    return std::string("not an accelerator operation");
+  if (!target.hasAccelerator())
+    return llvm::formatv("target '{0}' has no accelerator", target.getName())
+        .str();
+  if (work.hasDynamicShape)
+    return std::string("dynamic shapes cannot be tiled for the accelerator");
+  if (!target.supportsOp(*work.kind))
+    return llvm::formatv("target '{0}' does not run '{1}'", target.getName(),
+                         stringifyOpKind(*work.kind))
+        .str();
+  if (work.kind == OpKind::Conv2d && work.groups > 1)
+    return llvm::formatv("grouped convolution (groups = {0}) is not "
+                         "supported by the accelerator path",
+                         work.groups)
+        .str();
+  if (work.accumulator) {
+    if (work.rhsInput != work.input)
+      return llvm::formatv("mixed operand types {0} x {1} are not in any of "
+                           "the target's type combinations",
+                           kindName(work.input), kindName(work.rhsInput))
+          .str();
+    if (!work.input || !work.output ||
+        !target.supportsTypes(*work.input, *work.accumulator, *work.output))
+      return llvm::formatv("type combination ({0}, {1}, {2}) is not in the "
+                           "target's types",
+                           kindName(work.input), kindName(work.accumulator),
+                           kindName(work.output))
+          .str();
+    return std::nullopt;
+  }
+  if (!work.input || !target.supportsInputType(*work.input))
+    return llvm::formatv("element type {0} is not an input type of the "
+                         "target",
+                         kindName(work.input))
+        .str();
+  return std::nullopt;
+}
+
+static uint64_t ceilDiv(uint64_t a, uint64_t b) { return (a + b - 1) / b; }
+
+OpCost estimateCost(const OpWork &work, const TargetModel &target,
+                    const HostModel &host, uint64_t linkBytes) {
+  OpCost cost;
+  uint64_t rows = std::max<uint64_t>(target.getRows(), 1);
+  uint64_t cols = std::max<uint64_t>(target.getCols(), 1);
+  uint64_t dramBytes = work.operandBytes + work.resultBytes;
+  if (work.accumulator) {
+    uint64_t perBatch;
+    if (target.getDataflow() == Dataflow::WeightStationary)
+      perBatch = ceilDiv(work.k, rows) * ceilDiv(work.n, cols) *
+                 (rows + work.m + rows + cols - 2);
+    else
+      perBatch = ceilDiv(work.m, rows) * ceilDiv(work.n, cols) *
+                 (work.k + rows + cols - 2);
+    cost.computeCycles = perBatch * work.batches;
+    cost.hostSeconds = 2.0 * double(work.macs()) / (host.gflops * 1e9);
+  } else {
+    cost.computeCycles = ceilDiv(work.elements * work.windowSize, cols);
+    cost.hostSeconds =
+        double(dramBytes) * work.windowSize / (host.gbytesPerSecond * 1e9);
+  }
+  cost.dmaCycles = target.getDmaCycles(dramBytes);
+  cost.acceleratorCycles = std::max(cost.computeCycles, cost.dmaCycles);
+  cost.linkBytes = linkBytes;
+  cost.linkCycles = linkBytes ? target.getHostLinkCycles(linkBytes) : 0;
+  cost.acceleratorSeconds =
+      target.cyclesToSeconds(cost.acceleratorCycles + cost.linkCycles);
+  // Energy: every MAC, each operand written to and read from SRAM once,
+  // DRAM traffic, and the host link.
+  if (work.input && work.accumulator)
+    cost.energyPJ += double(work.macs()) * target.getMacEnergyPJ(*work.input);
+  cost.energyPJ += target.getSramWriteEnergyPJ(dramBytes) +
+                   target.getSramReadEnergyPJ(dramBytes) +
+                   target.getDramEnergyPJ(dramBytes) +
+                   target.getHostLinkEnergyPJ(linkBytes);
+  return cost;
+}
+
+PlacementSummary summarizePlacement(ModuleOp module) {
+  PlacementSummary summary;
+  if (TargetAttr target = getTargetAttr(module))
+    summary.targetName = target.getDesc().name;
+  module.walk([&](Operation *op) {
+    auto placement =
+        op->getAttrOfType<StringAttr>(AccelDialect::kPlacementAttrName);
+    if (!placement)
+      return;
+    if (placement.getValue() == "accelerator")
+      ++summary.onAccelerator;
+    else
+      ++summary.onHost;
+  });
+  return summary;
+}
+
+} // namespace accel
