@@ -19,8 +19,11 @@ config.substitutions.append(("%cmake_generator", config.cmake_generator))
 config.substitutions.append(("%cmake", config.cmake_command))
 config.substitutions.append(("%cxx", config.cxx_compiler))
 config.substitutions.append(("%mlir_dir", config.mlir_dir))
+# The numpy reference of the e2e tests; before use_default_substitutions(),
+# whose own %python (lit's interpreter) would otherwise win.
+config.substitutions.append(("%python", "/usr/bin/python3"))
 
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["accel-opt", "accel-lsp-server"], [config.accel_tools_dir])
+    ["accel-opt", "accel-lsp-server", "accel-run"], [config.accel_tools_dir])

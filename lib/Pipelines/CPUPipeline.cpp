@@ -39,10 +39,11 @@ static const char *const kBufferization =
 
 static const char *const kLLVMLowering =
     "func.func(convert-linalg-to-loops),"
+    "func.func(convert-vector-to-scf{full-unroll}),"
+    "expand-strided-metadata,"
     "lower-affine,"
     "convert-scf-to-cf,"
     "func.func(arith-expand{include-bf16}),"
-    "expand-strided-metadata,"
     "convert-vector-to-llvm,"
     "finalize-memref-to-llvm,"
     "convert-math-to-llvm,"
@@ -50,6 +51,7 @@ static const char *const kLLVMLowering =
     "convert-index-to-llvm,"
     "convert-func-to-llvm{use-bare-ptr-memref-call-conv},"
     "convert-cf-to-llvm,"
+    "convert-ub-to-llvm,"
     "reconcile-unrealized-casts";
 
 LogicalResult buildCPUPipeline(OpPassManager &pm,
@@ -64,6 +66,17 @@ LogicalResult buildCPUPipeline(OpPassManager &pm,
   (void)registered;
   std::string pipeline = kFrontendLowering;
   pipeline += ",";
+  if (options.vectorize) {
+    std::string tile;
+    for (int64_t size : options.registerTile)
+      tile += (tile.empty() ? "" : ",") + std::to_string(size);
+    pipeline += "accel-cpu-tile-and-vectorize{";
+    if (!tile.empty())
+      pipeline += "register-tile=" + tile + " ";
+    if (!options.schedule.empty())
+      pipeline += "schedule=" + options.schedule;
+    pipeline += "},canonicalize,";
+  }
   pipeline += kBufferization;
   if (options.lowerToLLVM) {
     pipeline += ",";

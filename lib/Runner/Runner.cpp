@@ -235,6 +235,10 @@ CompiledModule::compile(ModuleOp module, const CPUPipelineOptions &options) {
                                                /*sizeLevel=*/0,
                                                targetMachine->get());
   engineOptions.transformer = transformer;
+  // Copies between strided buffers (e.g. into a padded tensor) lower to a
+  // call of MLIR's runtime routine memrefCopy.
+  llvm::StringRef runtimeLibs[] = {ACCEL_MLIR_C_RUNNER_UTILS};
+  engineOptions.sharedLibPaths = runtimeLibs;
   engineOptions.jitCodeGenOptLevel = llvm::CodeGenOptLevel::Aggressive;
   auto engine = ExecutionEngine::create(module, engineOptions);
   if (!engine)

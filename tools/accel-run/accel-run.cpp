@@ -34,6 +34,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <random>
 
@@ -391,11 +392,13 @@ int main(int argc, char **argv) {
                       seconds(readyAt, ranAt));
   for (auto [i, spec] : llvm::enumerate(outputs)) {
     accel::NpyArray array = accel::fromMemoryImage(results[i], spec);
+    char sum[32];
+    std::snprintf(sum, sizeof(sum), "%.9g", elementSum(array));
     os << llvm::formatv("  result{0}: {1} {2} sum={3} fnv1a={4:x16}\n", i,
                         shapeString(spec.shape),
                         spec.isBF16 ? llvm::StringRef("bfloat16")
                                     : accel::npyDTypeName(spec.dtype),
-                        llvm::format("%.9g", elementSum(array)).str(), fnv1a(array.data));
+                        sum, fnv1a(array.data));
     if (printValues)
       printArray(os, array);
     if (!outputDir.empty()) {

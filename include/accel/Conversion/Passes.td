@@ -19,9 +19,10 @@ def ConvertAccelToLinalgPass
       for both `i8` and `u8` storage; signedness is remembered by the
       lowering). Function signatures, returns and `quant.scast` are
       converted with them, so a converted module has no `!quant` types left.
-    * Integer contractions widen `q - zero_point` to `i16` once per operand
-      (exact for 4- and 8-bit storage) and run `linalg.matmul` /
-      `linalg.conv_2d_nhwc_hwcf` with an `i32` accumulator; grouped and
+    * Integer contractions widen `q - zero_point` to the accumulator type
+      once per operand element (exact: the verifier guarantees the
+      accumulator holds it) and run `linalg.matmul` /
+      `linalg.conv_2d_nhwc_hwcf` on same-typed operands; grouped and
       depthwise convolutions use one `linalg.generic` over `[G, C/G]`.
     * Requantization (`accel.requantize`, quantized contraction results)
       emits the fixed-point recipe of include/accel/Numerics/Requantize.h
@@ -54,6 +55,40 @@ def ConvertAccelToLinalgPass
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect",
     "::mlir::func::FuncDialect"
+  ];
+}
+
+def CPUTileAndVectorizePass
+    : Pass<"accel-cpu-tile-and-vectorize", "mlir::ModuleOp"> {
+  let summary = "Tile and vectorize contractions for the host CPU";
+  let description = [{
+    Applies a transform-dialect schedule to every `linalg.matmul` and
+    `linalg.batch_matmul` on tensors (what convert-accel-to-linalg emits for
+    contractions): a cache tile, a register tile computed as a chain of
+    vector FMAs (`vector.contract` lowered to outer products), with the
+    accumulator tile hoisted out of the reduction loop so it stays in
+    registers. Tails that the tiles do not divide are vectorized with masks.
+
+    The register tile defaults from the host's vector width (8x32 with
+    AVX-512, 4x16 otherwise: 16 or 8 accumulator registers). The schedule
+    is a text file of `transform` ops, so researchers can try their own:
+    `schedule=<file.mlir>` replaces the built-in one (which the pass prints
+    with `print-schedule`). See docs/CPUPath.md.
+  }];
+  let options = [
+    ListOption<"cacheTile", "cache-tile", "int64_t",
+               "M, N, K cache tile (default 256,256,128)">,
+    ListOption<"registerTile", "register-tile", "int64_t",
+               "M, N register tile (default: from the host's vector width)">,
+    Option<"schedule", "schedule", "std::string", /*default=*/"",
+           "Transform-dialect schedule file replacing the built-in one">,
+    Option<"printSchedule", "print-schedule", "bool", /*default=*/"false",
+           "Print the schedule that is applied to stderr">,
+  ];
+  let dependentDialects = [
+    "::mlir::transform::TransformDialect", "::mlir::linalg::LinalgDialect",
+    "::mlir::vector::VectorDialect", "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect", "::mlir::arith::ArithDialect"
   ];
 }
 

@@ -18,6 +18,14 @@ struct CPUPipelineOptions : mlir::PassPipelineOptions<CPUPipelineOptions> {
       *this, "vectorize",
       llvm::cl::desc("Tile and vectorize contractions and convolutions"),
       llvm::cl::init(true)};
+  ListOption<int64_t> registerTile{
+      *this, "register-tile",
+      llvm::cl::desc("M, N register tile of contractions (default: from the "
+                     "host's vector width)")};
+  Option<std::string> schedule{
+      *this, "schedule",
+      llvm::cl::desc("Transform-dialect schedule replacing the built-in "
+                     "contraction schedule")};
   Option<bool> lowerToLLVM{
       *this, "lower-to-llvm",
       llvm::cl::desc("Stop after bufferization when false (for inspection)"),

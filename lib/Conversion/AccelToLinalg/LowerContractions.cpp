@@ -2,10 +2,10 @@
 //
 // Contractions become one linalg named op (or a generic for grouped
 // convolutions) between two elementwise stages:
-//   prologue  integer operands: q - zp widened to i16, once per element, so
-//             the contraction is an exact i16 x i16 -> i32 product sum that
-//             needs no zero-point correction terms (and maps to the widening
-//             multiply-add instructions of CPUs without 8-bit dot products);
+//   prologue  integer operands: q - zp widened to the accumulator type, once
+//             per element (O(n^2) against the contraction's O(n^3)), so the
+//             contraction is a same-typed product sum that needs no
+//             zero-point correction terms and vectorizes like the f32 one;
 //   epilogue  bias, then the conversion to the result type (rounding for
 //             floats, fixed-point requantization for quantized results).
 // Float operands go into the named op unchanged: its body extends them to the
@@ -25,16 +25,16 @@ using namespace mlir;
 namespace accel {
 namespace {
 
-/// Integer operands narrower than 16 bits are widened to i16 with their zero
-/// point subtracted; `channelDim` is the operand dimension its per-axis zero
-/// points run along. Floats and 16-bit integers pass through.
+/// Integer operands are widened to the accumulator type with their zero
+/// point subtracted (per axis along the quantized dimension). Floats pass
+/// through: the named op extends them to the f32 accumulator itself.
 Value prepareOperand(OpBuilder &b, Location loc, Value converted,
-                     Type originalElement) {
+                     Type originalElement, Type accElement) {
   std::optional<QuantInfo> info = getQuantInfo(originalElement);
-  if (!info || info->bitWidth() >= 16)
+  if (!info)
     return converted;
   auto type = cast<RankedTensorType>(converted.getType());
-  ElementwiseBuilder generic(b, loc, type.clone(b.getI16Type()));
+  ElementwiseBuilder generic(b, loc, type.clone(accElement));
   generic.addInput(converted);
   SmallVector<int32_t> zeroPoints(info->zeroPoints.begin(),
                                   info->zeroPoints.end());
@@ -42,7 +42,7 @@ Value prepareOperand(OpBuilder &b, Location loc, Value converted,
   const QuantInfo quant = *info;
   return generic.build([&](const ElementwiseBuilder::Body &body) {
     return emitSubZeroPoint(body.b, body.loc, body.input(0), body.param(zp),
-                            quant, body.b.getI16Type());
+                            quant, accElement);
   });
 }
 
@@ -153,9 +153,9 @@ struct MatmulLowering : OpConversionPattern<MatmulOp> {
     Type accElement = op.getAccumulatorType();
 
     Value lhs = prepareOperand(rewriter, loc, adaptor.getLhs(),
-                               lhsType.getElementType());
+                               lhsType.getElementType(), accElement);
     Value rhs = prepareOperand(rewriter, loc, adaptor.getRhs(),
-                               rhsType.getElementType());
+                               rhsType.getElementType(), accElement);
     if (op.getTransposeLhs())
       lhs = transposeLastTwo(rewriter, loc, lhs);
     if (op.getTransposeRhs())
@@ -221,9 +221,9 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
     Type accElement = op.getAccumulatorType();
 
     Value input = prepareOperand(rewriter, loc, adaptor.getInput(),
-                                 inputType.getElementType());
+                                 inputType.getElementType(), accElement);
     Value filter = prepareOperand(rewriter, loc, adaptor.getFilter(),
-                                  filterType.getElementType());
+                                  filterType.getElementType(), accElement);
     // After the prologue a padded element is real zero: 0 for integers
     // (q - zp of the zero point), 0.0 for floats.
     Type preparedElement =
