@@ -22,8 +22,11 @@ def ConvertAccelToLinalgPass
     * Integer contractions widen `q - zero_point` to the accumulator type
       once per operand element (exact: the verifier guarantees the
       accumulator holds it) and run `linalg.matmul` /
-      `linalg.conv_2d_nhwc_hwcf` on same-typed operands; grouped and
-      depthwise convolutions use one `linalg.generic` over `[G, C/G]`.
+      `linalg.batch_matmul` on same-typed operands.
+    * `conv2d` with one group becomes im2col (a gather `linalg.generic` into
+      `[N*OH*OW, KH*KW*C]`) and one `linalg.matmul`, so it takes the tuned
+      GEMM schedule; grouped and depthwise convolutions use one
+      `linalg.generic` over `[G, C/G]` (not vectorized yet).
     * Requantization (`accel.requantize`, quantized contraction results)
       emits the fixed-point recipe of include/accel/Numerics/Requantize.h
       operation by operation, with multipliers computed at compile time by

@@ -232,21 +232,13 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
         rewriter, loc, rewriter.getZeroAttr(preparedElement));
     input = padNHWC(rewriter, loc, input, op.getPadding(), padValue);
 
-    ArrayRef<int64_t> outShape = resultType.getShape();
-    Value init = zeroAccumulator(rewriter, loc, outShape, accElement);
     Value acc;
     int64_t groups = op.getGroups();
     if (groups == 1) {
-      auto strides = rewriter.getI64TensorAttr(op.getStrides());
-      auto dilations = rewriter.getI64TensorAttr(op.getDilations());
-      acc = linalg::Conv2DNhwcHwcfOp::create(
-                rewriter, loc, TypeRange{init.getType()},
-                ValueRange{input, filter}, ValueRange{init},
-                ArrayRef<NamedAttribute>{
-                    rewriter.getNamedAttr("strides", strides),
-                    rewriter.getNamedAttr("dilations", dilations)})
-                .getResult(0);
+      acc = buildIm2ColConv(rewriter, loc, op, input, filter, accElement);
     } else {
+      Value init = zeroAccumulator(rewriter, loc, resultType.getShape(),
+                                   accElement);
       acc = buildGroupedConv(rewriter, loc, op, input, filter, init, groups);
     }
     Value result = emitEpilogue(
@@ -255,6 +247,52 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
         resultType.getElementType(), storageType.getElementType());
     rewriter.replaceOp(op, result);
     return success();
+  }
+
+  /// A convolution as one GEMM: gather the input windows into an
+  /// [N*OH*OW, KH*KW*C] matrix (im2col, O(KH*KW) copies of the input), view
+  /// the filter as [KH*KW*C, F], multiply with linalg.matmul, and view the
+  /// product as [N, OH, OW, F]. The GEMM then takes the CPU path's tuned
+  /// contraction schedule.
+  static Value buildIm2ColConv(OpBuilder &b, Location loc, Conv2DOp op,
+                               Value input, Value filter, Type accElement) {
+    auto inType = cast<RankedTensorType>(input.getType());
+    auto filterType = cast<RankedTensorType>(filter.getType());
+    auto resultType = cast<RankedTensorType>(op.getResult().getType());
+    int64_t n = resultType.getDimSize(0), oh = resultType.getDimSize(1),
+            ow = resultType.getDimSize(2), f = resultType.getDimSize(3);
+    int64_t kh = filterType.getDimSize(0), kw = filterType.getDimSize(1),
+            c = filterType.getDimSize(2);
+    MLIRContext *ctx = b.getContext();
+    AffineExpr dn, doh, dow, dkh, dkw, dc;
+    bindDims(ctx, dn, doh, dow, dkh, dkw, dc);
+    ArrayRef<int64_t> s = op.getStrides(), d = op.getDilations();
+    auto gatherMap = AffineMap::get(
+        6, 0, {dn, doh * s[0] + dkh * d[0], dow * s[1] + dkw * d[1], dc}, ctx);
+    auto windowsType = RankedTensorType::get({n, oh, ow, kh, kw, c},
+                                             inType.getElementType());
+    Value empty = tensor::EmptyOp::create(b, loc, windowsType.getShape(),
+                                          windowsType.getElementType());
+    auto gather = linalg::GenericOp::create(
+        b, loc, windowsType, ValueRange{input}, ValueRange{empty},
+        ArrayRef<AffineMap>{gatherMap, identityMap(ctx, 6)},
+        SmallVector<utils::IteratorType>(6, utils::IteratorType::parallel),
+        [](OpBuilder &nb, Location nl, ValueRange args) {
+          linalg::YieldOp::create(nb, nl, args[0]);
+        });
+    Value columns = tensor::CollapseShapeOp::create(
+        b, loc, gather.getResult(0),
+        SmallVector<ReassociationIndices>{{0, 1, 2}, {3, 4, 5}});
+    Value weights = tensor::CollapseShapeOp::create(
+        b, loc, filter, SmallVector<ReassociationIndices>{{0, 1, 2}, {3}});
+    Value init = zeroAccumulator(b, loc, {n * oh * ow, f}, accElement);
+    Value product =
+        linalg::MatmulOp::create(b, loc, TypeRange{init.getType()},
+                                 ValueRange{columns, weights}, ValueRange{init})
+            .getResult(0);
+    return tensor::ExpandShapeOp::create(
+        b, loc, RankedTensorType::get({n, oh, ow, f}, accElement), product,
+        SmallVector<ReassociationIndices>{{0, 1, 2}, {3}});
   }
 
   /// One generic over (n, oh, ow, g, f, kh, kw, c) on views that split the

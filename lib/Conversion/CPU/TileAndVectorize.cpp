@@ -43,6 +43,11 @@ module attributes {{transform.with_named_sequence} {{
         tile_sizes [{0}, {1}, {2}]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
                                   !transform.any_op, !transform.any_op)
+    // Fold single-iteration loops and constant tile bounds first, so tiles
+    // of small or evenly divided ops are static and need no masks.
+    transform.apply_patterns to %f {{
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
     %mm2, %mml2:3 = transform.structured.tile_using_for %mm1
         tile_sizes [{3}, {4}, 1]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
@@ -58,6 +63,9 @@ module attributes {{transform.with_named_sequence} {{
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
                                   !transform.any_op, !transform.any_op,
                                   !transform.any_op)
+    transform.apply_patterns to %f {{
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
     %bmm2, %bmml2:3 = transform.structured.tile_using_for %bmm1
         tile_sizes [0, {3}, {4}, 1]
         : (!transform.any_op) -> (!transform.any_op, !transform.any_op,

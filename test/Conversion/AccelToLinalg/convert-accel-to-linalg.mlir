@@ -2,9 +2,10 @@
 
 // One function per lowering of lib/Conversion/AccelToLinalg. Constants that
 // come from docs/Numerics.md (requantization multipliers, quantized clamp
-// bounds, pooling divisors) are computed by hand in the comments. Operands of
-// an op built from two independently created constants are matched with
-// CHECK-DAG: their creation order is not part of the contract.
+// bounds, pooling divisors) are computed by hand in the comments. Values
+// created independently of each other (two constants, the two extensions of
+// a binary op) are matched in either order: their creation order is not part
+// of the contract.
 
 //===----------------------------------------------------------------------===//
 // accel.matmul: float
@@ -130,26 +131,24 @@ func.func @matmul_shared_rhs(%a: tensor<3x4x8xf32>, %b: tensor<8x16xf32>) -> ten
 // CHECK-SAME: (%[[A:.*]]: tensor<4x8xi8>, %[[W:.*]]: tensor<8x3xi8>, %[[BIAS:.*]]: tensor<3xi32>) -> tensor<4x3xi8>
 // CHECK-NOT: !quant
 //
-// lhs: q - 3, widened to i16.
-// CHECK: %[[AW:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]]], {{.*}}} ins(%[[A]] : tensor<4x8xi8>) outs(%{{.*}} : tensor<4x8xi16>)
-// CHECK: ^bb0(%[[QA:.*]]: i8, %{{.*}}: i16):
+// lhs: q - 3, widened to the i32 accumulator type.
+// CHECK: %[[AW:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$ID]]], {{.*}}} ins(%[[A]] : tensor<4x8xi8>) outs(%{{.*}} : tensor<4x8xi32>)
+// CHECK: ^bb0(%[[QA:.*]]: i8, %{{.*}}: i32):
 // CHECK-DAG: %[[ZPA:.*]] = arith.constant 3 : i32
-// CHECK-DAG: %[[QA16:.*]] = arith.extsi %[[QA]] : i8 to i16
-// CHECK: %[[ZPA16:.*]] = arith.trunci %[[ZPA]] : i32 to i16
-// CHECK: %[[DA:.*]] = arith.subi %[[QA16]], %[[ZPA16]] : i16
-// CHECK: linalg.yield %[[DA]] : i16
+// CHECK-DAG: %[[QA32:.*]] = arith.extsi %[[QA]] : i8 to i32
+// CHECK: %[[DA:.*]] = arith.subi %[[QA32]], %[[ZPA]] : i32
+// CHECK: linalg.yield %[[DA]] : i32
 //
 // rhs: per-channel zero points read along dimension 1.
 // CHECK: %[[ZPW:.*]] = arith.constant dense<[1, 2, -5]> : tensor<3xi32>
-// CHECK: %[[WW:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$COL]], #[[$ID]]], {{.*}}} ins(%[[W]], %[[ZPW]] : tensor<8x3xi8>, tensor<3xi32>) outs(%{{.*}} : tensor<8x3xi16>)
-// CHECK: ^bb0(%[[QW:.*]]: i8, %[[ZW:.*]]: i32, %{{.*}}: i16):
-// CHECK: %[[QW16:.*]] = arith.extsi %[[QW]] : i8 to i16
-// CHECK: %[[ZW16:.*]] = arith.trunci %[[ZW]] : i32 to i16
-// CHECK: %[[DW:.*]] = arith.subi %[[QW16]], %[[ZW16]] : i16
-// CHECK: linalg.yield %[[DW]] : i16
+// CHECK: %[[WW:.*]] = linalg.generic {indexing_maps = [#[[$ID]], #[[$COL]], #[[$ID]]], {{.*}}} ins(%[[W]], %[[ZPW]] : tensor<8x3xi8>, tensor<3xi32>) outs(%{{.*}} : tensor<8x3xi32>)
+// CHECK: ^bb0(%[[QW:.*]]: i8, %[[ZW:.*]]: i32, %{{.*}}: i32):
+// CHECK: %[[QW32:.*]] = arith.extsi %[[QW]] : i8 to i32
+// CHECK: %[[DW:.*]] = arith.subi %[[QW32]], %[[ZW]] : i32
+// CHECK: linalg.yield %[[DW]] : i32
 //
 // CHECK: %[[ACC:.*]] = linalg.fill ins(%{{.*}} : i32) outs(%{{.*}} : tensor<4x3xi32>)
-// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[AW]], %[[WW]] : tensor<4x8xi16>, tensor<8x3xi16>) outs(%[[ACC]] : tensor<4x3xi32>) -> tensor<4x3xi32>
+// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[AW]], %[[WW]] : tensor<4x8xi32>, tensor<8x3xi32>) outs(%[[ACC]] : tensor<4x3xi32>) -> tensor<4x3xi32>
 //
 // Epilogue: bias, then requantization with per-channel parameters.
 // CHECK: %[[MUL:.*]] = arith.constant dense<[1073741824, 1610612736, 1374389535]> : tensor<3xi32>
@@ -215,17 +214,15 @@ func.func @matmul_quantized_uniform_shifts(%a: tensor<4x8x!qa>, %w: tensor<8x2x!
 
 // CHECK-LABEL: func.func @matmul_u8
 // CHECK-SAME: (%[[A:.*]]: tensor<3x5xi8>, %[[B:.*]]: tensor<5x7xi8>) -> tensor<3x7xi32>
-// CHECK: %[[AW:.*]] = linalg.generic {{.*}} ins(%[[A]] : tensor<3x5xi8>) outs(%{{.*}} : tensor<3x5xi16>)
+// CHECK: %[[AW:.*]] = linalg.generic {{.*}} ins(%[[A]] : tensor<3x5xi8>) outs(%{{.*}} : tensor<3x5xi32>)
 // CHECK-DAG: %[[ZA:.*]] = arith.constant 128 : i32
-// CHECK-DAG: %[[QA:.*]] = arith.extui %{{.*}} : i8 to i16
-// CHECK: %[[ZA16:.*]] = arith.trunci %[[ZA]] : i32 to i16
-// CHECK: arith.subi %[[QA]], %[[ZA16]] : i16
-// CHECK: %[[BW:.*]] = linalg.generic {{.*}} ins(%[[B]] : tensor<5x7xi8>) outs(%{{.*}} : tensor<5x7xi16>)
+// CHECK-DAG: %[[QA:.*]] = arith.extui %{{.*}} : i8 to i32
+// CHECK: arith.subi %[[QA]], %[[ZA]] : i32
+// CHECK: %[[BW:.*]] = linalg.generic {{.*}} ins(%[[B]] : tensor<5x7xi8>) outs(%{{.*}} : tensor<5x7xi32>)
 // CHECK-DAG: %[[ZB:.*]] = arith.constant 120 : i32
-// CHECK-DAG: %[[QB:.*]] = arith.extui %{{.*}} : i8 to i16
-// CHECK: %[[ZB16:.*]] = arith.trunci %[[ZB]] : i32 to i16
-// CHECK: arith.subi %[[QB]], %[[ZB16]] : i16
-// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[AW]], %[[BW]] : tensor<3x5xi16>, tensor<5x7xi16>) outs(%{{.*}} : tensor<3x7xi32>)
+// CHECK-DAG: %[[QB:.*]] = arith.extui %{{.*}} : i8 to i32
+// CHECK: arith.subi %[[QB]], %[[ZB]] : i32
+// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[AW]], %[[BW]] : tensor<3x5xi32>, tensor<5x7xi32>) outs(%{{.*}} : tensor<3x7xi32>)
 // CHECK-NEXT: return %[[MM]] : tensor<3x7xi32>
 func.func @matmul_u8(%a: tensor<3x5x!qa>, %b: tensor<5x7x!qb>) -> tensor<3x7xi32> {
   %0 = accel.matmul %a, %b acc(i32) : tensor<3x5x!qa>, tensor<5x7x!qb> -> tensor<3x7xi32>
@@ -238,18 +235,27 @@ func.func @matmul_u8(%a: tensor<3x5x!qa>, %b: tensor<5x7x!qb>) -> tensor<3x7xi32
 // accel.conv2d
 //===----------------------------------------------------------------------===//
 
+// One group: pad, im2col into [N*OH*OW, KH*KW*C] = [20, 27], one
+// linalg.matmul against the filter viewed as [27, F], bias epilogue.
 // Output: H = (8 + 1 + 2 - 3) / 2 + 1 = 5, W = (8 + 0 + 3 - (2*2 + 1)) / 2 + 1 = 4.
+// The gather reads (n, oh * 2 + kh * 1, ow * 2 + kw * 2, c).
+// CHECK-DAG: #[[$GATHER:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1 * 2 + d3, d2 * 2 + d4 * 2, d5)>
+// CHECK-DAG: #[[$ID6:.*]] = affine_map<(d0, d1, d2, d3, d4, d5) -> (d0, d1, d2, d3, d4, d5)>
 // CHECK-DAG: #[[$ID4:.*]] = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
 // CHECK-DAG: #[[$CH4:.*]] = affine_map<(d0, d1, d2, d3) -> (d3)>
-// CHECK-LABEL: func.func @conv2d
-// CHECK-SAME: (%[[X:.*]]: tensor<1x8x8x3xf32>, %[[W:.*]]: tensor<3x3x3x4xf32>, %[[BIAS:.*]]: tensor<4xf32>)
+// CHECK-LABEL: func.func @conv2d(
+// CHECK-SAME: %[[X:.*]]: tensor<1x8x8x3xf32>, %[[W:.*]]: tensor<3x3x3x4xf32>, %[[BIAS:.*]]: tensor<4xf32>)
 // CHECK: %[[PV:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[P:.*]] = tensor.pad %[[X]] low[0, 1, 0, 0] high[0, 2, 3, 0]
 // CHECK: tensor.yield %[[PV]] : f32
 // CHECK: } : tensor<1x8x8x3xf32> to tensor<1x11x11x3xf32>
-// CHECK: %[[ACC:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x5x4x4xf32>)
-// CHECK: %[[C:.*]] = linalg.conv_2d_nhwc_hwcf {dilations = dense<[1, 2]> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
-// CHECK-SAME: ins(%[[P]], %[[W]] : tensor<1x11x11x3xf32>, tensor<3x3x3x4xf32>) outs(%[[ACC]] : tensor<1x5x4x4xf32>)
+// CHECK: %[[WIN:.*]] = linalg.generic {indexing_maps = [#[[$GATHER]], #[[$ID6]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "parallel"]}
+// CHECK-SAME: ins(%[[P]] : tensor<1x11x11x3xf32>) outs(%{{.*}} : tensor<1x5x4x3x3x3xf32>)
+// CHECK: %[[COLS:.*]] = tensor.collapse_shape %[[WIN]] {{\[}}[0, 1, 2], [3, 4, 5]] : tensor<1x5x4x3x3x3xf32> into tensor<20x27xf32>
+// CHECK: %[[W2:.*]] = tensor.collapse_shape %[[W]] {{\[}}[0, 1, 2], [3]] : tensor<3x3x3x4xf32> into tensor<27x4xf32>
+// CHECK: %[[ACC:.*]] = linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<20x4xf32>)
+// CHECK: %[[MM:.*]] = linalg.matmul ins(%[[COLS]], %[[W2]] : tensor<20x27xf32>, tensor<27x4xf32>) outs(%[[ACC]] : tensor<20x4xf32>)
+// CHECK: %[[C:.*]] = tensor.expand_shape %[[MM]] {{\[}}[0, 1, 2], [3]] output_shape [1, 5, 4, 4] : tensor<20x4xf32> into tensor<1x5x4x4xf32>
 // CHECK: %[[R:.*]] = linalg.generic {indexing_maps = [#[[$ID4]], #[[$CH4]], #[[$ID4]]], {{.*}}} ins(%[[C]], %[[BIAS]] : tensor<1x5x4x4xf32>, tensor<4xf32>)
 // CHECK: arith.addf
 // CHECK: return %[[R]]
@@ -292,25 +298,23 @@ func.func @conv2d_depthwise_bf16(%x: tensor<2x8x8x4xbf16>, %w: tensor<3x3x1x8xbf
 // -----
 
 // Quantized grouped convolution: strides and dilations enter the input map
-// (oh * 1 + kh * 3, ow * 2 + kw * 1); products are i16 x i16 summed in i32.
+// (oh * 1 + kh * 3, ow * 2 + kw * 1); operands are q - zp in i32.
 !qa = !quant.uniform<i8:f32, 0.05:3>
 !qw = !quant.uniform<i8:f32:3, {0.1, 0.2}>
 
 // CHECK-DAG: #[[$IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1 + d5 * 3, d2 * 2 + d6, d3, d7)>
 // CHECK-LABEL: func.func @conv2d_grouped_quantized
 // CHECK-SAME: (%[[X:.*]]: tensor<1x5x5x4xi8>, %[[W:.*]]: tensor<1x1x2x2xi8>) -> tensor<1x5x3x2xi32>
-// CHECK: %[[XW:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<1x5x5x4xi8>) outs(%{{.*}} : tensor<1x5x5x4xi16>)
+// CHECK: %[[XW:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<1x5x5x4xi8>) outs(%{{.*}} : tensor<1x5x5x4xi32>)
 // CHECK: arith.constant 3 : i32
 // CHECK: arith.subi
-// CHECK: %[[WW:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<1x1x2x2xi8>) outs(%{{.*}} : tensor<1x1x2x2xi16>)
+// CHECK: %[[WW:.*]] = linalg.generic {{.*}} ins(%[[W]] : tensor<1x1x2x2xi8>) outs(%{{.*}} : tensor<1x1x2x2xi32>)
 // CHECK: %[[X5:.*]] = tensor.expand_shape %[[XW]] {{\[}}[0], [1], [2], [3, 4]] output_shape [1, 5, 5, 2, 2]
 // CHECK: %[[W5:.*]] = tensor.expand_shape %[[WW]] {{\[}}[0], [1], [2], [3, 4]] output_shape [1, 1, 2, 2, 1]
 // CHECK: linalg.generic {indexing_maps = [#[[$IN]], {{.*}}], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]}
-// CHECK-SAME: ins(%[[X5]], %[[W5]] : tensor<1x5x5x2x2xi16>, tensor<1x1x2x2x1xi16>) outs(%{{.*}} : tensor<1x5x3x2x1xi32>)
-// CHECK: ^bb0(%[[XV:.*]]: i16, %[[WV:.*]]: i16, %[[AV:.*]]: i32):
-// CHECK-DAG: %[[X32:.*]] = arith.extsi %[[XV]] : i16 to i32
-// CHECK-DAG: %[[W32:.*]] = arith.extsi %[[WV]] : i16 to i32
-// CHECK: %[[PROD:.*]] = arith.muli %[[X32]], %[[W32]] : i32
+// CHECK-SAME: ins(%[[X5]], %[[W5]] : tensor<1x5x5x2x2xi32>, tensor<1x1x2x2x1xi32>) outs(%{{.*}} : tensor<1x5x3x2x1xi32>)
+// CHECK: ^bb0(%[[XV:.*]]: i32, %[[WV:.*]]: i32, %[[AV:.*]]: i32):
+// CHECK-NEXT: %[[PROD:.*]] = arith.muli %[[XV]], %[[WV]] : i32
 // CHECK: arith.addi %[[AV]], %[[PROD]] : i32
 // CHECK: tensor.collapse_shape {{.*}} : tensor<1x5x3x2x1xi32> into tensor<1x5x3x2xi32>
 func.func @conv2d_grouped_quantized(%x: tensor<1x5x5x4x!qa>, %w: tensor<1x1x2x2x!qw>) -> tensor<1x5x3x2xi32> {
@@ -594,8 +598,9 @@ func.func @max_pool_u8(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!q> {
 // CHECK-LABEL: func.func @max_pool_i8
 // CHECK-SAME: (%[[X:.*]]: tensor<1x8x8x4xi8>)
 // CHECK-NOT: tensor.pad
-// CHECK: %[[INIT:.*]] = arith.constant -128 : i8
-// CHECK: %[[ACC:.*]] = linalg.fill ins(%[[INIT]] : i8) outs(%{{.*}} : tensor<1x4x4x4xi8>)
+// CHECK: %[[E:.*]] = tensor.empty() : tensor<1x4x4x4xi8>
+// CHECK-NEXT: %[[INIT:.*]] = arith.constant -128 : i8
+// CHECK-NEXT: %[[ACC:.*]] = linalg.fill ins(%[[INIT]] : i8) outs(%[[E]] : tensor<1x4x4x4xi8>)
 // CHECK: linalg.pooling_nhwc_max {{.*}} ins(%[[X]], %{{.*}} : tensor<1x8x8x4xi8>, tensor<2x2xi8>) outs(%[[ACC]] : tensor<1x4x4x4xi8>)
 func.func @max_pool_i8(%x: tensor<1x8x8x4x!q>) -> tensor<1x4x4x4x!q> {
   %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<1x8x8x4x!q> -> tensor<1x4x4x4x!q>
@@ -747,8 +752,8 @@ func.func @dequantize_per_axis(%x: tensor<2x3x!qaxis>) -> tensor<2x3xf32> {
 
 // CHECK-DAG: #[[$ID:.*]] = affine_map<(d0, d1) -> (d0, d1)>
 // CHECK-DAG: #[[$COL:.*]] = affine_map<(d0, d1) -> (d1)>
-// CHECK-LABEL: func.func @requantize
-// CHECK-SAME: (%[[X:.*]]: tensor<2x4xi32>) -> tensor<2x4xi8>
+// CHECK-LABEL: func.func @requantize(
+// CHECK-SAME: %[[X:.*]]: tensor<2x4xi32>) -> tensor<2x4xi8>
 // CHECK: %[[MUL:.*]] = arith.constant dense<[1374389535, 1374389535, 2061584302, 1374389535]> : tensor<4xi32>
 // CHECK: %[[RIGHT:.*]] = arith.constant dense<[7, 6, 6, 5]> : tensor<4xi32>
 // CHECK: linalg.generic {indexing_maps = [#[[$ID]], #[[$COL]], #[[$COL]], #[[$ID]]], {{.*}}} ins(%[[X]], %[[MUL]], %[[RIGHT]] : tensor<2x4xi32>, tensor<4xi32>, tensor<4xi32>) outs(%{{.*}} : tensor<2x4xi8>)
@@ -804,8 +809,8 @@ func.func @storage_cast(%x: tensor<4xi8>) -> tensor<4xi8> {
 
 // A launch is a call of the kernel; transfers disappear.
 // CHECK-LABEL: func.func private @kernel(tensor<4x8xf32>) -> tensor<4x8xf32> attributes {accel.kernel}
-// CHECK-LABEL: func.func @launch
-// CHECK-SAME: (%[[X:.*]]: tensor<4x8xf32>)
+// CHECK-LABEL: func.func @launch(
+// CHECK-SAME: %[[X:.*]]: tensor<4x8xf32>)
 // CHECK-NOT: accel.
 // CHECK: %[[R:.*]] = call @kernel(%[[X]]) : (tensor<4x8xf32>) -> tensor<4x8xf32>
 // CHECK-NOT: accel.
