@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # run-example.sh - the main job on the bundled example: set up, build, then
-# compile examples/mlp.mlir for the 16x16 int8 accelerator with accel-opt.
+# compile and run examples/mlp.mlir for an accelerator target with accel-run
+# (placement explained, host fallback on the CPU path, seeded inputs).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$root/build}
 "$root/scripts/build.sh"
 target=${1:-int8-16x16}
-echo "== accel-opt --accel-target=$target --canonicalize examples/mlp.mlir"
-"$build/bin/accel-opt" --accel-target="$target" --canonicalize \
-  "$root/examples/mlp.mlir"
+out=${OUTPUT_DIR:-$build/example-out}
+for model in mlp conv-block; do
+  echo "== accel-run examples/$model.mlir --target=$target --seed=1 --remarks"
+  "$build/bin/accel-run" "$root/examples/$model.mlir" --target="$target" \
+    --seed=1 --output-dir="$out/$model" \
+    --placement-report="$out/$model/placement.json" --remarks
+  echo "== wrote $out/$model/{arg*,result0}.npy and placement.json"
+done

@@ -22,6 +22,7 @@
 #include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Support/FileUtilities.h"
+#include "mlir/Transforms/Passes.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -303,7 +304,14 @@ int main(int argc, char **argv) {
   if (!module)
     return EXIT_FAILURE;
 
-  // Target and placement.
+  if (!outputDir.empty()) {
+    if (std::error_code ec = llvm::sys::fs::create_directories(outputDir))
+      return fail("cannot create output directory '" + outputDir +
+                  "': " + ec.message());
+  }
+
+  // Target, canonical form (folds such as relu into clamp decide what there
+  // is to place), placement, kernels.
   accel::AttachTargetPassOptions attach;
   attach.target = targetName;
   accel::PlacementPassOptions place;
@@ -312,6 +320,7 @@ int main(int argc, char **argv) {
   place.overrides = placementOverrides;
   PassManager placement(&context);
   placement.addPass(accel::createAttachTargetPass(attach));
+  placement.addPass(createCanonicalizerPass());
   placement.addPass(accel::createPlacementPass(place));
   placement.addPass(accel::createOutlineKernelsPass());
   placement.addPass(accel::createVerifyKernelsPass());
@@ -352,7 +361,6 @@ int main(int argc, char **argv) {
     images.push_back(std::move(*image));
     if (inputFiles.empty() && !outputDir.empty()) {
       // Keep random inputs so a run can be reproduced and checked.
-      llvm::sys::fs::create_directories(outputDir);
       if (llvm::Error error = accel::writeNpy(
               (outputDir + "/arg" + std::to_string(i) + ".npy"), array))
         return fail(std::move(error));
@@ -402,7 +410,6 @@ int main(int argc, char **argv) {
     if (printValues)
       printArray(os, array);
     if (!outputDir.empty()) {
-      llvm::sys::fs::create_directories(outputDir);
       if (llvm::Error error = accel::writeNpy(
               outputDir + "/result" + std::to_string(i) + ".npy", array))
         return fail(std::move(error));
