@@ -49,3 +49,14 @@ func.func @avg_pool2d_i8(%x: tensor<1x9x9x3x!q>) -> (tensor<1x5x5x3x!q>, tensor<
   %1 = accel.avg_pool2d %x window [2, 2] strides [2, 2] padding [1, 0, 1, 0] count_include_pad : tensor<1x9x9x3x!q> -> tensor<1x5x5x3x!q>
   return %0, %1 : tensor<1x5x5x3x!q>, tensor<1x5x5x3x!q>
 }
+
+// RUN: %python %S/Inputs/reference.py gen avg_pool2d_i8_per_channel %t/avg_pool2d_i8_per_channel
+// RUN: accel-run %s --target=cpu --entry=avg_pool2d_i8_per_channel --input=%t/avg_pool2d_i8_per_channel/arg0.npy --output-dir=%t/avg_pool2d_i8_per_channel
+// RUN: %python %S/Inputs/reference.py check avg_pool2d_i8_per_channel %t/avg_pool2d_i8_per_channel
+
+// Per-channel zero points: counted padding holds each channel's own zp.
+!qc = !quant.uniform<i8:f32:3, {0.05:-100, 0.1:0, 0.02:90}>
+func.func @avg_pool2d_i8_per_channel(%x: tensor<1x7x6x3x!qc>) -> tensor<1x4x3x3x!qc> {
+  %0 = accel.avg_pool2d %x window [3, 3] strides [2, 2] padding [1, 1, 1, 1] count_include_pad : tensor<1x7x6x3x!qc> -> tensor<1x4x3x3x!qc>
+  return %0 : tensor<1x4x3x3x!qc>
+}

@@ -326,9 +326,8 @@ int main(int argc, char **argv) {
   placement.addPass(accel::createVerifyKernelsPass());
   if (failed(placement.run(*module)))
     return EXIT_FAILURE;
-  accel::PlacementSummary summary = accel::summarizePlacement(*module);
-
   std::string entry = chooseEntry(*module);
+  accel::PlacementSummary summary = accel::summarizePlacement(*module, entry);
   std::vector<accel::TensorSpec> inputs, outputs;
   if (llvm::Error error =
           accel::describeEntry(*module, entry, inputs, outputs))

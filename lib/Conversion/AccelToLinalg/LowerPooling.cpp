@@ -142,41 +142,59 @@ struct AvgPoolLowering : OpConversionPattern<AvgPool2DOp> {
       return castInt(body.b, body.loc, body.input(0), sumType,
                      info->isSigned);
     });
-    // Padded elements are real zero: 0.0, or the zero point when they are
-    // counted (when they are not, they must not add to the sum: 0).
-    TypedAttr padAttr = rewriter.getZeroAttr(sumType);
-    if (!isFloat && op.getCountIncludePad())
-      padAttr = rewriter.getI32IntegerAttr(info->zeroPoints[0]);
-    Value pad = arith::ConstantOp::create(rewriter, loc, padAttr);
+    // Padding adds 0 to the sum. Counted padded elements are real zero,
+    // that is the zero point of their channel for quantized inputs: the
+    // epilogue adds (window - real elements) * zp[c] to the sum.
+    Value pad = arith::ConstantOp::create(rewriter, loc,
+                                          rewriter.getZeroAttr(sumType));
     wide = padNHWC(rewriter, loc, wide, op.getPadding(), pad);
     Value sum = pool<linalg::PoolingNhwcSumOp>(
         rewriter, loc, wide, type.getShape(), sumType,
         rewriter.getZeroAttr(sumType), window, op.getStrides());
 
+    int64_t windowSize = window[0] * window[1];
+    SmallVector<int32_t> counts = windowCounts(
+        inType.getDimSize(1), inType.getDimSize(2), type.getDimSize(1),
+        type.getDimSize(2), window, op.getStrides(), op.getPadding());
+    MLIRContext *ctx = rewriter.getContext();
+    auto spatialMap = AffineMap::get(
+        4, 0, {getAffineDimExpr(1, ctx), getAffineDimExpr(2, ctx)}, ctx);
+    auto countTable = [&](ArrayRef<int32_t> values) {
+      auto tableType = RankedTensorType::get(
+          {type.getDimSize(1), type.getDimSize(2)}, rewriter.getI32Type());
+      return arith::ConstantOp::create(
+          rewriter, loc, DenseElementsAttr::get(tableType, values));
+    };
     ElementwiseBuilder divide(rewriter, loc, storage);
     divide.addInput(sum);
-    ElementwiseBuilder::Param count;
-    if (op.getCountIncludePad()) {
-      count = divide.addIntParam({int32_t(window[0] * window[1])}, -1);
-    } else {
-      SmallVector<int32_t> counts = windowCounts(
-          inType.getDimSize(1), inType.getDimSize(2), type.getDimSize(1),
-          type.getDimSize(2), window, op.getStrides(), op.getPadding());
-      auto countType = RankedTensorType::get(
-          {type.getDimSize(1), type.getDimSize(2)}, rewriter.getI32Type());
-      Value table = arith::ConstantOp::create(
-          rewriter, loc, DenseElementsAttr::get(countType, ArrayRef(counts)));
-      MLIRContext *ctx = rewriter.getContext();
-      count.inputIndex = divide.addInput(
-          table, AffineMap::get(4, 0,
-                                {getAffineDimExpr(1, ctx),
-                                 getAffineDimExpr(2, ctx)},
-                                ctx));
+    ElementwiseBuilder::Param count, padded, zeroPoint;
+    if (op.getCountIncludePad())
+      count = divide.addIntParam({int32_t(windowSize)}, -1);
+    else
+      count.inputIndex = divide.addInput(countTable(counts), spatialMap);
+    bool addPadding = !isFloat && op.getCountIncludePad() &&
+                      llvm::any_of(counts, [&](int32_t c) {
+                        return c != windowSize;
+                      });
+    if (addPadding) {
+      SmallVector<int32_t> paddedCounts;
+      for (int32_t c : counts)
+        paddedCounts.push_back(int32_t(windowSize) - c);
+      padded.inputIndex =
+          divide.addInput(countTable(paddedCounts), spatialMap);
+      SmallVector<int32_t> zeroPoints(info->zeroPoints.begin(),
+                                      info->zeroPoints.end());
+      zeroPoint = divide.addIntParam(zeroPoints, info->axis);
     }
     rewriter.replaceOp(op, divide.build([&](const auto &body) -> Value {
       OpBuilder &b = body.b;
       Value n = body.param(count);
       Value s = body.input(0);
+      if (addPadding)
+        s = arith::AddIOp::create(
+            b, body.loc, s,
+            arith::MulIOp::create(b, body.loc, body.param(padded),
+                                  body.param(zeroPoint)));
       if (isFloat) {
         Value mean = arith::DivFOp::create(
             b, body.loc, s, arith::SIToFPOp::create(b, body.loc,

@@ -658,21 +658,26 @@ func.func @avg_pool_exclude_pad_bf16(%x: tensor<1x4x4x2xbf16>) -> tensor<1x2x2x2
 
 // -----
 
-// Quantized: stored values summed in i32, padded with the zero point (real 0)
-// when counted, mean rounded half away from zero: (s +- 9/2) / 9.
+// Quantized: stored values summed in i32 with zero padding; each window then
+// adds (9 - real elements) * zp for its counted padded elements (real 0 is
+// the zero point), and the mean rounds half away from zero: (s +- 9/2) / 9.
 !q = !quant.uniform<i8:f32, 0.1:-4>
 
 // CHECK-LABEL: func.func @avg_pool_quantized
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x2xi8>) -> tensor<1x4x4x2xi8>
 // CHECK: %[[W:.*]] = linalg.generic {{.*}} ins(%[[X]] : tensor<1x4x4x2xi8>) outs(%{{.*}} : tensor<1x4x4x2xi32>)
 // CHECK: arith.extsi %{{.*}} : i8 to i32
-// CHECK: %[[ZP:.*]] = arith.constant -4 : i32
+// CHECK: %[[ZERO:.*]] = arith.constant 0 : i32
 // CHECK: %[[P:.*]] = tensor.pad %[[W]] low[0, 1, 1, 0] high[0, 1, 1, 0]
-// CHECK: tensor.yield %[[ZP]] : i32
+// CHECK: tensor.yield %[[ZERO]] : i32
 // CHECK: %[[S:.*]] = linalg.pooling_nhwc_sum {{.*}} ins(%[[P]], %{{.*}} : tensor<1x6x6x2xi32>, tensor<3x3xi32>)
-// CHECK: linalg.generic {{.*}} ins(%[[S]] : tensor<1x4x4x2xi32>) outs(%{{.*}} : tensor<1x4x4x2xi8>)
-// CHECK: ^bb0(%[[V:.*]]: i32, %{{.*}}: i8):
+// CHECK: %[[PADS:.*]] = arith.constant dense<{{\[}}[5, 3, 3, 5], [3, 0, 0, 3], [3, 0, 0, 3], [5, 3, 3, 5]]> : tensor<4x4xi32>
+// CHECK: linalg.generic {{.*}} ins(%[[S]], %[[PADS]] : tensor<1x4x4x2xi32>, tensor<4x4xi32>) outs(%{{.*}} : tensor<1x4x4x2xi8>)
+// CHECK: ^bb0(%[[SUM:.*]]: i32, %[[NPAD:.*]]: i32, %{{.*}}: i8):
 // CHECK-DAG: %[[N:.*]] = arith.constant 9 : i32
+// CHECK-DAG: %[[ZP:.*]] = arith.constant -4 : i32
+// CHECK: %[[PADSUM:.*]] = arith.muli %[[NPAD]], %[[ZP]] : i32
+// CHECK: %[[V:.*]] = arith.addi %[[SUM]], %[[PADSUM]] : i32
 // CHECK-DAG: %[[TWO:.*]] = arith.constant 2 : i32
 // CHECK: %[[HALF:.*]] = arith.divsi %[[N]], %[[TWO]] : i32
 // CHECK: %[[NONNEG:.*]] = arith.cmpi sge, %[[V]], %{{.*}} : i32

@@ -119,6 +119,31 @@ func.func private @clash_kernel0(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
   return %a : tensor<4x4xf32>
 }
 
+// -----
+
+// A run inside a loop body is outlined too; the launch stays in the loop.
+// CHECK-LABEL: func.func @in_loop(
+// CHECK:         scf.for
+// CHECK:           %[[D:.*]] = accel.host_to_device %{{.*}} : tensor<4x4xf32>
+// CHECK-NEXT:      %[[R:.*]] = accel.launch @in_loop_kernel0(%[[D]])
+// CHECK-NEXT:      %[[H:.*]] = accel.device_to_host %[[R]]
+// CHECK-NEXT:      scf.yield %[[H]]
+// CHECK:       func.func private @in_loop_kernel0({{.*}}) -> tensor<4x4xf32> attributes {accel.kernel}
+// CHECK-NEXT:    accel.relu
+// CHECK-NEXT:    accel.clamp
+// CHECK-NEXT:    return
+func.func @in_loop(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c3 = arith.constant 3 : index
+  %r = scf.for %i = %c0 to %c3 step %c1 iter_args(%x = %a) -> tensor<4x4xf32> {
+    %0 = accel.relu %x {accel.placement = "accelerator"} : tensor<4x4xf32>
+    %1 = accel.clamp %0 min -1.0 max 0.5 {accel.placement = "accelerator"} : tensor<4x4xf32>
+    scf.yield %1 : tensor<4x4xf32>
+  }
+  return %r : tensor<4x4xf32>
+}
+
 // The quantized model in Inputs/outline-placed.mlir on int8-16x16: the
 // avg_pool2d the target does not run splits two kernels; the requantize
 // and both relus are legal and go with them.
@@ -130,11 +155,12 @@ func.func private @clash_kernel0(%a: tensor<4x4xf32>) -> tensor<4x4xf32> {
 // PLACED-NEXT:    accel.launch @model_kernel1(
 // PLACED-NEXT:    accel.device_to_host
 // PLACED-NEXT:    return
-// PLACED:       func.func private @model_kernel1(
-// PLACED-NEXT:    accel.relu {{.*}} {accel.placement = "accelerator"}
-// PLACED-NEXT:    return
+// Kernels follow their function in launch order.
 // PLACED:       func.func private @model_kernel0(
 // PLACED-NEXT:    accel.conv2d {{.*}} {accel.placement = "accelerator"}
 // PLACED-NEXT:    accel.requantize {{.*}} {accel.placement = "accelerator"}
+// PLACED-NEXT:    accel.relu {{.*}} {accel.placement = "accelerator"}
+// PLACED-NEXT:    return
+// PLACED:       func.func private @model_kernel1(
 // PLACED-NEXT:    accel.relu {{.*}} {accel.placement = "accelerator"}
 // PLACED-NEXT:    return

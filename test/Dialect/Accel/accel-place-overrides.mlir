@@ -39,6 +39,8 @@
 // NO-PLACE: error: {{.*}}Inputs/overrides-no-place.json: rules[0]: expected "place": "host" or "accelerator"
 // RUN: not accel-opt --accel-target=int8-16x16 --accel-place=overrides=%S/Inputs/overrides-no-selector.json %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=NO-SELECTOR
 // NO-SELECTOR: error: {{.*}}Inputs/overrides-no-selector.json: rules[0]: expected at least one selector: kind, name or loc
+// RUN: not accel-opt --accel-target=int8-16x16 --accel-place=overrides=%S/Inputs/overrides-loc-no-line.json %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=LOC-NO-LINE
+// LOC-NO-LINE: error: {{.*}}overrides-loc-no-line.json: rules[0]: 'loc' must be "file:line" or "file:line:col", found "model.py"
 //
 // A malformed file stops the pass before it places anything.
 // RUN: not accel-opt --accel-target=int8-16x16 --accel-place=overrides=%S/Inputs/overrides-bad-place.json %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=NO-REMARKS
@@ -117,6 +119,5 @@ func.func @main(%a: tensor<512x512x!q>, %b: tensor<512x512x!q>, %c: tensor<4x4x!
   // LAST: warning: {{.*}}Inputs/overrides-last-wins.json: rules[4] matches no operation
   // LOC: warning: {{.*}}Inputs/overrides-loc.json: rules[1] matches no operation
   // LOC: warning: {{.*}}Inputs/overrides-loc.json: rules[2] matches no operation
-  // LOC: warning: {{.*}}Inputs/overrides-loc.json: rules[3] matches no operation
   return %0, %2, %3, %4, %5 : tensor<512x512x!q>, tensor<4x4x!q>, tensor<1x4x4x4x!q>, tensor<512x512x!q>, tensor<4x4x!q>
 }

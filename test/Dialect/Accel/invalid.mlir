@@ -1127,6 +1127,130 @@ module @target__bad_not_a_target attributes {accel.target = "cpu"} {}
 
 // -----
 
+func.func @placement__bad_value(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.placement' must be "accelerator" or "host", found "gpu"}}
+  %0 = accel.relu %x {accel.placement = "gpu"} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @placement__bad_not_a_string(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.placement' must be "accelerator" or "host", found 1 : i32}}
+  %0 = accel.relu %x {accel.placement = 1 : i32} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @kernel__bad_on_an_op(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.kernel' must be a unit attribute on a function}}
+  %0 = accel.relu %x {accel.kernel} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// expected-error @+1 {{'accel.kernel' must be a unit attribute on a function}}
+module @kernel__bad_on_a_module attributes {accel.kernel} {}
+
+// -----
+
+// expected-error @+1 {{'accel.kernel' must be a unit attribute on a function}}
+func.func private @kernel__bad_not_unit() attributes {accel.kernel = true}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.launch / accel.host_to_device / accel.device_to_host
+// (LaunchOp::verifySymbolUses, ODS traits)
+//===----------------------------------------------------------------------===//
+
+func.func @launch__bad_missing_symbol(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.launch' op expected 'nowhere' to name a func.func, found none}}
+  %0 = accel.launch @nowhere(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+// A symbol that is not a func.func is reported like a missing one.
+memref.global "private" @not_a_function : memref<4xf32>
+
+func.func @launch__bad_symbol_not_a_function(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.launch' op expected 'not_a_function' to name a func.func, found none}}
+  %0 = accel.launch @not_a_function(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func private @plain(tensor<4xf32>) -> tensor<4xf32>
+
+func.func @launch__bad_not_a_kernel(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.launch' op expected @plain to be an accelerator kernel (a func.func with 'accel.kernel'), found a plain function}}
+  %0 = accel.launch @plain(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func private @kernel(tensor<4xf32>) -> tensor<4xf32> attributes {accel.kernel}
+
+func.func @launch__bad_operand_type(%x: tensor<8xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.launch' op expected operand and result types '(tensor<4xf32>) -> tensor<4xf32>' of @kernel, found '(tensor<8xf32>) -> tensor<4xf32>'}}
+  %0 = accel.launch @kernel(%x) : (tensor<8xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func private @kernel(tensor<4xf32>) -> tensor<4xf32> attributes {accel.kernel}
+
+func.func @launch__bad_result_type(%x: tensor<4xf32>) -> tensor<4xf16> {
+  // expected-error @+1 {{'accel.launch' op expected operand and result types '(tensor<4xf32>) -> tensor<4xf32>' of @kernel, found '(tensor<4xf32>) -> tensor<4xf16>'}}
+  %0 = accel.launch @kernel(%x) : (tensor<4xf32>) -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}
+
+// -----
+
+func.func private @kernel(tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> attributes {accel.kernel}
+
+func.func @launch__bad_operand_count(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error @+1 {{'accel.launch' op expected operand and result types '(tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32>' of @kernel, found '(tensor<4xf32>) -> tensor<4xf32>'}}
+  %0 = accel.launch @kernel(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func private @kernel(i32) attributes {accel.kernel}
+
+func.func @launch__bad_scalar_operand(%x: i32) {
+  // expected-error @+1 {{'accel.launch' op operand #0 must be variadic of ranked tensor of}}
+  accel.launch @kernel(%x) : (i32) -> ()
+  return
+}
+
+// -----
+
+func.func @host_to_device__bad_result_type(%x: tensor<4xf32>) -> tensor<4xf16> {
+  // expected-error @+1 {{'accel.host_to_device' op requires the same type for all operands and results}}
+  %0 = "accel.host_to_device"(%x) : (tensor<4xf32>) -> tensor<4xf16>
+  return %0 : tensor<4xf16>
+}
+
+// -----
+
+func.func @device_to_host__bad_result_shape(%x: tensor<4xf32>) -> tensor<2x2xf32> {
+  // expected-error @+1 {{'accel.device_to_host' op requires the same type for all operands and results}}
+  %0 = "accel.device_to_host"(%x) : (tensor<4xf32>) -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
+
+// -----
+
 //===----------------------------------------------------------------------===//
 // #accel.target: syntax (AccelAttrs.cpp)
 //===----------------------------------------------------------------------===//
@@ -1633,4 +1757,15 @@ func.func @add__bad_broadcast_rank(%a: tensor<4xf32>, %b: tensor<4xf32>) {
   // expected-error @+1 {{'accel.add' op expected the result to have the broadcast shape [4], found 'tensor<3x4xf32>'}}
   %0 = accel.add %a, %b : tensor<4xf32>, tensor<4xf32> -> tensor<3x4xf32>
   return
+}
+
+// -----
+
+// A pooling window mixes rows and columns: per-axis parameters must be per
+// channel.
+!qh = !quant.uniform<i8:f32:1, {0.1, 0.2, 0.3, 0.4}>
+func.func @avg_pool2d__bad_per_axis_along_height(%x: tensor<1x4x4x2x!qh>) -> tensor<1x2x2x2x!qh> {
+  // expected-error @+1 {{'accel.avg_pool2d' op expected per-axis quantization along the channel dimension 3, found dimension 1}}
+  %0 = accel.avg_pool2d %x window [2, 2] strides [2, 2] : tensor<1x4x4x2x!qh> -> tensor<1x2x2x2x!qh>
+  return %0 : tensor<1x2x2x2x!qh>
 }

@@ -113,3 +113,48 @@ func.func @precision(%x: tensor<2x4xf32>, %acc: tensor<2x4x!quant.uniform<i32:f3
   %6 = accel.cast %x : tensor<2x4xf32> -> tensor<2x4xtf32>
   return
 }
+
+// The host/accelerator boundary: kernels, launches and transfers.
+
+// CHECK-LABEL: func private @kernel_two_results
+// CHECK-SAME: (tensor<4x8xf32>, tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>) -> (tensor<4x8xf32>, tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>)
+// CHECK-SAME: attributes {accel.kernel}
+func.func private @kernel_two_results(tensor<4x8xf32>, tensor<4x8x!qa>) -> (tensor<4x8xf32>, tensor<4x8x!qa>) attributes {accel.kernel}
+
+// CHECK-LABEL: func @kernel_with_body
+// CHECK-SAME: attributes {accel.kernel}
+// CHECK: accel.relu %{{.*}} {accel.placement = "accelerator"} : tensor<4xf32>
+func.func @kernel_with_body(%x: tensor<4xf32>) -> tensor<4xf32> attributes {accel.kernel} {
+  %0 = accel.relu %x {accel.placement = "accelerator"} : tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// CHECK-LABEL: func private @kernel_nothing
+// CHECK-SAME: attributes {accel.kernel}
+func.func private @kernel_nothing() attributes {accel.kernel}
+
+// CHECK-LABEL: func @launches
+// CHECK-SAME: (%[[X:.*]]: tensor<4x8xf32>, %[[Q:.*]]: tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>, %[[V:.*]]: tensor<4xf32>)
+// CHECK: %[[DX:.*]] = accel.host_to_device %[[X]] : tensor<4x8xf32>
+// CHECK: %[[DQ:.*]] = accel.host_to_device %[[Q]] : tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>
+// CHECK: %[[R:.*]]:2 = accel.launch @kernel_two_results(%[[DX]], %[[DQ]]) : (tensor<4x8xf32>, tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>) -> (tensor<4x8xf32>, tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>)
+// CHECK: %[[H0:.*]] = accel.device_to_host %[[R]]#0 : tensor<4x8xf32>
+// CHECK: %[[H1:.*]] = accel.device_to_host %[[R]]#1 : tensor<4x8x!quant.uniform<i8:f32, 5.000000e-02:3>>
+// CHECK: %[[DV:.*]] = accel.host_to_device %[[V]] : tensor<4xf32>
+// CHECK: %[[R1:.*]] = accel.launch @kernel_with_body(%[[DV]]) : (tensor<4xf32>) -> tensor<4xf32>
+// CHECK: accel.device_to_host %[[R1]] : tensor<4xf32>
+// CHECK: accel.launch @kernel_nothing() : () -> ()
+// CHECK: accel.relu %[[H0]] {accel.placement = "host"} : tensor<4x8xf32>
+func.func @launches(%x: tensor<4x8xf32>, %q: tensor<4x8x!qa>, %v: tensor<4xf32>) {
+  %dx = accel.host_to_device %x : tensor<4x8xf32>
+  %dq = accel.host_to_device %q : tensor<4x8x!qa>
+  %r:2 = accel.launch @kernel_two_results(%dx, %dq) : (tensor<4x8xf32>, tensor<4x8x!qa>) -> (tensor<4x8xf32>, tensor<4x8x!qa>)
+  %h0 = accel.device_to_host %r#0 : tensor<4x8xf32>
+  %h1 = accel.device_to_host %r#1 : tensor<4x8x!qa>
+  %dv = accel.host_to_device %v : tensor<4xf32>
+  %r1 = accel.launch @kernel_with_body(%dv) : (tensor<4xf32>) -> tensor<4xf32>
+  %h2 = accel.device_to_host %r1 : tensor<4xf32>
+  accel.launch @kernel_nothing() : () -> ()
+  %0 = accel.relu %h0 {accel.placement = "host"} : tensor<4x8xf32>
+  return
+}

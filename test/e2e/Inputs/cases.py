@@ -361,6 +361,20 @@ def avg_pool2d_i8():
         for inc in (False, True)]
     return [(QPOOL, q)], results
 
+
+QPOOL_AXIS = QType("i8", [0.05, 0.1, 0.02], [-100, 0, 90], axis=3)
+
+
+@case
+def avg_pool2d_i8_per_channel():
+    """Per-channel zero points (-100, 0, 90) with count_include_pad: each
+    channel's padded elements hold its own zero point."""
+    rng = np.random.default_rng(55)
+    q = qrand(rng, (1, 7, 6, 3), QPOOL_AXIS)
+    r = ref.avg_pool2d_quantized(q, QPOOL_AXIS, (3, 3), (2, 2), (1, 1, 1, 1),
+                                 count_include_pad=True)
+    return [(QPOOL_AXIS, q)], [Exact(QPOOL_AXIS, r)]
+
 # ===----------------------------------------------------------------------=== #
 # elementwise.mlir
 # ===----------------------------------------------------------------------=== #

@@ -463,8 +463,17 @@ def avg_pool2d_float(x, window, strides=(1, 1), padding=(0, 0, 0, 0),
 def avg_pool2d_quantized(q, qt, window, strides=(1, 1), padding=(0, 0, 0, 0),
                          count_include_pad=False):
     """Quantized mean (§4): sum of q (padding holds zp when counted), divided
-    by the count, nearest with ties away from zero."""
-    assert not qt.per_axis
+    by the count, nearest with ties away from zero.  Per-axis types (along
+    channels, dimension 3) pad each channel with its own zero point."""
+    if qt.per_axis:
+        assert qt.axis == 3
+        channels = []
+        for c in range(q.shape[3]):
+            one = QType(qt.storage, qt.scales[c], qt.zps[c])
+            channels.append(avg_pool2d_quantized(
+                q[..., c:c + 1], one, window, strides, padding,
+                count_include_pad))
+        return np.concatenate(channels, axis=3)
     vals, valid = pool_windows(np.asarray(q, np.int64), window, strides,
                                padding, qt.zp)
     if count_include_pad:

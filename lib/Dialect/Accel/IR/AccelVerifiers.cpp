@@ -470,6 +470,15 @@ static LogicalResult verifyPool(PoolOp op) {
     return op.emitOpError() << "expected result element type "
                             << inType.getElementType() << ", found "
                             << resultType.getElementType();
+  // A window mixes rows and columns, so only channels may carry their own
+  // scale and zero point.
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(
+          inType.getElementType()))
+    if (perAxis.getQuantizedDimension() != 3)
+      return op.emitOpError()
+             << "expected per-axis quantization along the channel dimension "
+                "3, found dimension "
+             << perAxis.getQuantizedDimension();
   for (int64_t dim : {0, 3})
     if (!dimsAgree(inType.getDimSize(dim), resultType.getDimSize(dim)))
       return op.emitOpError()

@@ -46,10 +46,15 @@ struct OutlineKernelsPass
         functions.push_back(func);
     for (func::FuncOp func : functions) {
       unsigned counter = 0;
-      for (Block &block : func.getBody()) {
-        for (SmallVector<Operation *> &run : findRuns(block))
-          outline(func, run, symbols, counter);
-      }
+      // Kernels follow their function in launch order.
+      Operation *insertAfter = func;
+      // Runs may sit in nested regions (loop bodies): the launch then
+      // stays in the loop.
+      SmallVector<Block *> blocks;
+      func.getBody().walk([&](Block *block) { blocks.push_back(block); });
+      for (Block *block : blocks)
+        for (SmallVector<Operation *> &run : findRuns(*block))
+          insertAfter = outline(func, run, symbols, counter, insertAfter);
     }
   }
 
@@ -66,8 +71,10 @@ struct OutlineKernelsPass
     return runs;
   }
 
-  void outline(func::FuncOp func, ArrayRef<Operation *> run,
-               SymbolTable &symbols, unsigned &counter) {
+  /// Outlines `run` into a kernel placed after `insertAfter`; returns it.
+  Operation *outline(func::FuncOp func, ArrayRef<Operation *> run,
+                     SymbolTable &symbols, unsigned &counter,
+                     Operation *insertAfter) {
     llvm::SmallPtrSet<Operation *, 16> inRun(run.begin(), run.end());
     llvm::SetVector<Value> inputs, outputs;
     for (Operation *op : run) {
@@ -83,7 +90,7 @@ struct OutlineKernelsPass
 
     // The kernel function.
     OpBuilder builder(func);
-    builder.setInsertionPointAfter(func);
+    builder.setInsertionPointAfter(insertAfter);
     auto type = builder.getFunctionType(
         ValueRange(inputs.getArrayRef()).getTypes(),
         ValueRange(outputs.getArrayRef()).getTypes());
@@ -92,7 +99,8 @@ struct OutlineKernelsPass
         (func.getName() + "_kernel" + llvm::Twine(counter++)).str(), type);
     kernel.setPrivate();
     kernel->setAttr(AccelDialect::kKernelAttrName, builder.getUnitAttr());
-    symbols.insert(kernel); // renames on a clash
+    // Renames on a clash; the kernel is already at its place in the module.
+    symbols.insert(kernel, Block::iterator(kernel));
     Block *body = kernel.addEntryBlock();
     IRMapping mapping;
     mapping.map(inputs.getArrayRef(), body->getArguments());
@@ -120,6 +128,7 @@ struct OutlineKernelsPass
     }
     for (Operation *op : llvm::reverse(run))
       op->erase();
+    return kernel;
   }
 };
 

@@ -54,6 +54,7 @@ struct Decision {
   bool onAccelerator = false;
   bool legal = false;
   std::string reason;
+  std::string pinError; // an override pins an illegal op to the accelerator
   OpWork work;
   OpCost cost;
 };
@@ -85,26 +86,63 @@ struct PlacementPass : impl::PlacementPassBase<PlacementPass> {
       rules = std::move(*loaded);
     }
 
-    llvm::DenseMap<Operation *, bool> onAccelerator;
-    llvm::json::Array entries;
-    bool failedPin = false;
-    unsigned index = 0;
+    if (!(hostGflops > 0) || !(hostGbps > 0)) {
+      module.emitError() << "accel-place: host-gflops and host-gbps must be "
+                            "positive, found "
+                         << hostGflops << " and " << hostGbps;
+      return signalPassFailure();
+    }
+
+    SmallVector<Operation *> ops;
+    SmallVector<OpWork> works;
+    SmallVector<const PlacementRule *> pins;
     module.walk([&](Operation *op) {
       OpWork work = describeWork(op);
       if (!work.kind)
         return;
-      Decision d = decide(op, work, target, host, onAccelerator);
-      if (rules)
-        if (const PlacementRule *rule = rules->match(op))
-          failedPin |= failed(applyRule(op, *rule, *rules, d));
-      onAccelerator[op] = d.onAccelerator;
+      ops.push_back(op);
+      works.push_back(work);
+      pins.push_back(rules ? rules->match(op, work) : nullptr);
+    });
+
+    // Whether a result crosses the host link depends on where its users
+    // go, which is decided later in program order. Start by assuming every
+    // legal user is offloaded, then re-decide with the previous round's
+    // placements until nothing changes (a few rounds at most).
+    SmallVector<Decision> decisions;
+    llvm::DenseMap<Operation *, bool> previous;
+    for (int round = 0; round < 4; ++round) {
+      llvm::DenseMap<Operation *, bool> current;
+      decisions.clear();
+      for (auto [op, work, pin] : llvm::zip(ops, works, pins)) {
+        Decision d = decide(op, work, target, host, current,
+                            round == 0 ? nullptr : &previous);
+        if (pin)
+          applyRule(*pin, *rules, d);
+        current[op] = d.onAccelerator;
+        decisions.push_back(std::move(d));
+      }
+      bool stable = round > 0 && current == previous;
+      previous = std::move(current);
+      if (stable)
+        break;
+    }
+
+    llvm::json::Array entries;
+    bool failedPin = false;
+    for (auto [index, op, d] : llvm::enumerate(ops, decisions)) {
+      if (!d.pinError.empty()) {
+        op->emitError() << d.pinError;
+        failedPin = true;
+        continue;
+      }
       op->setAttr(AccelDialect::kPlacementAttrName,
                   StringAttr::get(op->getContext(), d.onAccelerator
                                                         ? "accelerator"
                                                         : "host"));
       emitExplanation(op, d);
-      entries.push_back(toJSON(op, d, index++));
-    });
+      entries.push_back(toJSON(op, d, index));
+    }
     if (failedPin)
       return signalPassFailure();
     if (rules)
@@ -116,10 +154,12 @@ struct PlacementPass : impl::PlacementPassBase<PlacementPass> {
       return signalPassFailure();
   }
 
-  /// Legality, then cost.
+  /// Legality, then cost. `users` holds the previous round's placements
+  /// (null in the first round, when legal users count as offloaded).
   Decision decide(Operation *op, const OpWork &work, const TargetModel &target,
                   const HostModel &host,
-                  const llvm::DenseMap<Operation *, bool> &placed) {
+                  const llvm::DenseMap<Operation *, bool> &producers,
+                  const llvm::DenseMap<Operation *, bool> *users) {
     Decision d;
     d.work = work;
     std::optional<std::string> illegal = checkLegality(work, target);
@@ -128,7 +168,8 @@ struct PlacementPass : impl::PlacementPassBase<PlacementPass> {
       d.reason = *illegal;
       return d;
     }
-    d.cost = estimateCost(work, target, host, linkBytes(op, target, placed));
+    d.cost = estimateCost(work, target, host,
+                          linkBytes(op, target, producers, users));
     if (!costModel) {
       d.onAccelerator = true;
       d.reason = "legal (cost model off)";
@@ -141,9 +182,11 @@ struct PlacementPass : impl::PlacementPassBase<PlacementPass> {
 
   /// Bytes over the host link if `op` runs on the accelerator: operands not
   /// produced there, and results that some user outside the accelerator
-  /// (a host op, or one the target cannot run) will read.
+  /// (a host op, the function's return, or an op the target cannot run)
+  /// reads.
   static uint64_t linkBytes(Operation *op, const TargetModel &target,
-                            const llvm::DenseMap<Operation *, bool> &placed) {
+                            const llvm::DenseMap<Operation *, bool> &producers,
+                            const llvm::DenseMap<Operation *, bool> *users) {
     uint64_t bytes = 0;
     auto sizeOf = [](Value v) -> uint64_t {
       auto type = cast<RankedTensorType>(v.getType());
@@ -154,33 +197,37 @@ struct PlacementPass : impl::PlacementPassBase<PlacementPass> {
     };
     for (Value operand : op->getOperands()) {
       Operation *producer = operand.getDefiningOp();
-      auto it = producer ? placed.find(producer) : placed.end();
-      if (it == placed.end() || !it->second)
+      auto it = producer ? producers.find(producer) : producers.end();
+      if (it == producers.end() || !it->second)
         bytes += sizeOf(operand);
     }
-    for (Value result : op->getResults()) {
-      bool hostReads = llvm::any_of(result.getUsers(), [&](Operation *user) {
-        OpWork userWork = describeWork(user);
-        return !userWork.kind || checkLegality(userWork, target);
-      });
-      if (hostReads)
+    auto onHost = [&](Operation *user) {
+      if (users) {
+        auto it = users->find(user);
+        return it == users->end() || !it->second;
+      }
+      OpWork userWork = describeWork(user);
+      return !userWork.kind || checkLegality(userWork, target).has_value();
+    };
+    for (Value result : op->getResults())
+      if (llvm::any_of(result.getUsers(), onHost))
         bytes += sizeOf(result);
-    }
     return bytes;
   }
 
-  LogicalResult applyRule(Operation *op, const PlacementRule &rule,
-                          const PlacementOverrides &rules, Decision &d) {
+  static void applyRule(const PlacementRule &rule,
+                        const PlacementOverrides &rules, Decision &d) {
     std::string origin =
         llvm::formatv("{0}: rules[{1}]", rules.path, rule.index).str();
-    if (rule.toAccelerator && !d.legal)
-      return op->emitError() << origin
-                             << " pins this op to the accelerator, but the "
-                                "target cannot run it: "
-                             << d.reason;
+    if (rule.toAccelerator && !d.legal) {
+      d.pinError = origin +
+                   " pins this op to the accelerator, but the target cannot "
+                   "run it: " +
+                   d.reason;
+      return;
+    }
     d.onAccelerator = rule.toAccelerator;
     d.reason = "pinned by " + origin + " (was: " + d.reason + ")";
-    return success();
   }
 
   void emitExplanation(Operation *op, const Decision &d) {

@@ -16,6 +16,7 @@
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 #include "llvm/ADT/TypeSwitch.h"
@@ -205,11 +206,11 @@ OpCost estimateCost(const OpWork &work, const TargetModel &target,
   return cost;
 }
 
-PlacementSummary summarizePlacement(ModuleOp module) {
+PlacementSummary summarizePlacement(ModuleOp module, llvm::StringRef entry) {
   PlacementSummary summary;
   if (TargetAttr target = getTargetAttr(module))
     summary.targetName = target.getDesc().name;
-  module.walk([&](Operation *op) {
+  auto count = [&](Operation *op) {
     auto placement =
         op->getAttrOfType<StringAttr>(AccelDialect::kPlacementAttrName);
     if (!placement)
@@ -218,6 +219,15 @@ PlacementSummary summarizePlacement(ModuleOp module) {
       ++summary.onAccelerator;
     else
       ++summary.onHost;
+  };
+  auto func = module.lookupSymbol<func::FuncOp>(entry);
+  if (!func)
+    return summary;
+  func.walk([&](Operation *op) {
+    count(op);
+    if (auto launch = dyn_cast<LaunchOp>(op))
+      if (auto kernel = module.lookupSymbol<func::FuncOp>(launch.getKernel()))
+        kernel.walk(count);
   });
   return summary;
 }

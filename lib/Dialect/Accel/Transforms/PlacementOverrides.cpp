@@ -79,6 +79,14 @@ loadPlacementOverrides(llvm::StringRef path) {
     if (!rule.kind && !rule.name && !rule.loc)
       return ruleError(path, i,
                        "expected at least one selector: kind, name or loc");
+    if (rule.loc) {
+      auto [file, line] = llvm::StringRef(*rule.loc).rsplit(':');
+      unsigned number;
+      if (file.empty() || line.getAsInteger(10, number))
+        return ruleError(path, i,
+                         "'loc' must be \"file:line\" or \"file:line:col\", "
+                         "found \"" + *rule.loc + "\"");
+    }
     rule.toAccelerator = *place == "accelerator";
     overrides.rules.push_back(rule);
   }
@@ -121,11 +129,13 @@ static bool hasFileLine(Location loc, llvm::StringRef spec) {
   return found;
 }
 
-const PlacementRule *PlacementOverrides::match(Operation *op) const {
+const PlacementRule *PlacementOverrides::match(Operation *op,
+                                               const OpWork &work) const {
   const PlacementRule *result = nullptr;
   for (const PlacementRule &rule : rules) {
     if (rule.kind &&
-        op->getName().stripDialect() != llvm::StringRef(*rule.kind))
+        op->getName().stripDialect() != llvm::StringRef(*rule.kind) &&
+        (!work.kind || stringifyOpKind(*work.kind) != *rule.kind))
       continue;
     if (rule.name && !hasName(op->getLoc(), *rule.name))
       continue;

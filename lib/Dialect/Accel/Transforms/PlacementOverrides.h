@@ -15,6 +15,8 @@
 #ifndef ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_PLACEMENTOVERRIDES_H
 #define ACCEL_LIB_DIALECT_ACCEL_TRANSFORMS_PLACEMENTOVERRIDES_H
 
+#include "accel/Dialect/Accel/Transforms/Placement.h"
+
 #include "mlir/IR/Operation.h"
 
 #include "llvm/Support/Error.h"
@@ -26,7 +28,9 @@
 namespace accel {
 
 struct PlacementRule {
-  std::optional<std::string> kind; // accel op mnemonic, e.g. "matmul"
+  /// The op mnemonic ("conv2d") or the target op kind
+  /// ("depthwise_conv2d"), either matches.
+  std::optional<std::string> kind;
   std::optional<std::string> name; // a NameLoc anywhere in the location
   std::optional<std::string> loc;  // "file:line" or "file:line:col"
   bool toAccelerator = false;
@@ -38,8 +42,8 @@ struct PlacementOverrides {
   std::string path;
   std::vector<PlacementRule> rules;
 
-  /// The last rule matching `op`, if any.
-  const PlacementRule *match(mlir::Operation *op) const;
+  /// The last rule matching `op` (whose work is `work`), if any.
+  const PlacementRule *match(mlir::Operation *op, const OpWork &work) const;
 };
 
 /// Reads and validates an overrides file; errors name the file and the

@@ -75,7 +75,10 @@ struct PlacementSummary {
   unsigned onAccelerator = 0;
   unsigned onHost = 0;
 };
-PlacementSummary summarizePlacement(mlir::ModuleOp module);
+/// Counts the ops that calling `entry` runs: those in its body and in the
+/// kernels it launches.
+PlacementSummary summarizePlacement(mlir::ModuleOp module,
+                                    llvm::StringRef entry);
 
 } // namespace accel
 
