@@ -16,6 +16,9 @@
 #include "mlir/Parser/Parser.h"
 
 #include "llvm/Support/FormatVariadic.h"
+
+#include <map>
+#include <tuple>
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/TargetParser/Host.h"
 
@@ -29,50 +32,61 @@ using namespace mlir;
 namespace accel {
 namespace {
 
-/// {0},{1},{2}: cache tile M, N, K; {3},{4}: register tile M, N.
-constexpr const char *kSchedule = R"mlir(
-module attributes {{transform.with_named_sequence} {{
+/// The schedule is generated per module: one tiling section per group of
+/// contractions that share cache tile sizes (chosen per shape so that tiles
+/// divide the problem where possible), then one vectorization and lowering
+/// section for all of them. Ops are matched to their section by the
+/// temporary attribute below.
+constexpr llvm::StringLiteral kGroupAttr = "__accel_tile_group";
+
+constexpr const char *kHeader = R"mlir(
+module attributes {transform.with_named_sequence} {
   transform.named_sequence @__transform_main(
-      %root: !transform.any_op {{transform.readonly}) {{
-    %f = transform.structured.match ops{{["func.func"]} in %root
+      %root: !transform.any_op {transform.readonly}) {
+    %f = transform.structured.match ops{["func.func"]} in %root
         : (!transform.any_op) -> !transform.any_op
-    // 2-D matmuls.
+)mlir";
+
+/// {0}: group, {1}: op name, {2}: cache tile sizes, {3}: register tile
+/// sizes, {4}/{6}: number of cache/register loops, {5}/{7}: their handle
+/// types.
+constexpr const char *kTileGroup = R"mlir(
+    %g{0} = transform.structured.match ops{{["{1}"]}
+        attributes{{__accel_tile_group = {0} : i64} in %root
+        : (!transform.any_op) -> !transform.any_op
+    %g{0}c, %g{0}cl:{4} = transform.structured.tile_using_for %g{0}
+        tile_sizes [{2}] : (!transform.any_op) -> ({5})
+    // Fold single-iteration loops and constant bounds, so that tiles which
+    // divide their problem become static.
+    transform.apply_patterns to %f {{
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
+    %g{0}r, %g{0}rl:{6} = transform.structured.tile_using_for %g{0}c
+        tile_sizes [{3}] : (!transform.any_op) -> ({7})
+)mlir";
+
+/// Splits off the partial last iteration of register loop {1} of group {0},
+/// so that every other iteration has a static, unmasked tile.
+constexpr const char *kPeel = R"mlir(
+    %g{0}p{1} = transform.cast %g{0}rl#{1}
+        : !transform.any_op to !transform.op<"scf.for">
+    %g{0}m{1}, %g{0}t{1} = transform.loop.peel %g{0}p{1}
+        : (!transform.op<"scf.for">) -> (!transform.any_op, !transform.any_op)
+)mlir";
+
+/// {0}: register tile M, {1}: register tile N.
+constexpr const char *kFooter = R"mlir(
+    transform.apply_patterns to %f {{
+      transform.apply_patterns.canonicalization
+    } : !transform.any_op
     %mm = transform.structured.match ops{{["linalg.matmul"]} in %root
         : (!transform.any_op) -> !transform.any_op
-    %mm1, %mml1:3 = transform.structured.tile_using_for %mm
-        tile_sizes [{0}, {1}, {2}]
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
-                                  !transform.any_op, !transform.any_op)
-    // Fold single-iteration loops and constant tile bounds first, so tiles
-    // of small or evenly divided ops are static and need no masks.
-    transform.apply_patterns to %f {{
-      transform.apply_patterns.canonicalization
-    } : !transform.any_op
-    %mm2, %mml2:3 = transform.structured.tile_using_for %mm1
-        tile_sizes [{3}, {4}, 1]
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
-                                  !transform.any_op, !transform.any_op)
-    transform.structured.vectorize %mm2 vector_sizes [{3}, {4}, 1]
-        {{create_named_contraction}
-        : !transform.any_op
-    // Batched matmuls: one batch at a time, then the same tiles.
+    transform.structured.vectorize %mm vector_sizes [{0}, {1}, 1]
+        {{create_named_contraction} : !transform.any_op
     %bmm = transform.structured.match ops{{["linalg.batch_matmul"]} in %root
         : (!transform.any_op) -> !transform.any_op
-    %bmm1, %bmml1:4 = transform.structured.tile_using_for %bmm
-        tile_sizes [1, {0}, {1}, {2}]
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
-                                  !transform.any_op, !transform.any_op,
-                                  !transform.any_op)
-    transform.apply_patterns to %f {{
-      transform.apply_patterns.canonicalization
-    } : !transform.any_op
-    %bmm2, %bmml2:3 = transform.structured.tile_using_for %bmm1
-        tile_sizes [0, {3}, {4}, 1]
-        : (!transform.any_op) -> (!transform.any_op, !transform.any_op,
-                                  !transform.any_op, !transform.any_op)
-    transform.structured.vectorize %bmm2 vector_sizes [1, {3}, {4}, 1]
-        {{create_named_contraction}
-        : !transform.any_op
+    transform.structured.vectorize %bmm vector_sizes [1, {0}, {1}, 1]
+        {{create_named_contraction} : !transform.any_op
     // Masked transfers become plain transfers with a mask operand before
     // any canonicalization: folding casts into a vector.mask region breaks
     // its one-op invariant.
@@ -85,8 +99,10 @@ module attributes {{transform.with_named_sequence} {{
       transform.apply_patterns.vector.transfer_permutation_patterns
       transform.apply_patterns.canonicalization
     } : !transform.any_op
-    transform.loop.hoist_loop_invariant_subsets %mml2#2 : !transform.any_op
-    transform.loop.hoist_loop_invariant_subsets %bmml2#2 : !transform.any_op
+    // Keep accumulator tiles in registers across the reduction loops.
+    %loops = transform.structured.match ops{{["scf.for"]} in %root
+        : (!transform.any_op) -> !transform.any_op
+    transform.loop.hoist_loop_invariant_subsets %loops : !transform.any_op
     transform.apply_patterns to %f {{
       transform.apply_patterns.vector.lower_contraction
           lowering_strategy = "outerproduct"
@@ -101,26 +117,99 @@ module attributes {{transform.with_named_sequence} {{
 }
 )mlir";
 
+/// A cache tile for a dimension of size `size`: the whole dimension when it
+/// fits in `limit`, else the largest multiple of `step` in [limit/2, limit]
+/// that divides it, else `limit` (and the last tile is partial).
+int64_t chooseTile(int64_t size, int64_t limit, int64_t step) {
+  if (size <= limit)
+    return size;
+  for (int64_t tile = limit - limit % step; tile >= limit / 2; tile -= step)
+    if (size % tile == 0)
+      return tile;
+  return limit;
+}
+
+std::string joinSizes(ArrayRef<int64_t> sizes) {
+  std::string text;
+  for (int64_t size : sizes)
+    text += (text.empty() ? "" : ", ") + std::to_string(size);
+  return text;
+}
+
 struct CPUTileAndVectorizePass
     : impl::CPUTileAndVectorizePassBase<CPUTileAndVectorizePass> {
   using CPUTileAndVectorizePassBase::CPUTileAndVectorizePassBase;
 
-  /// The built-in schedule with this pass's tile sizes.
-  std::string builtinSchedule() {
+  SmallVector<int64_t> registerTileSizes() {
+    SmallVector<int64_t> reg(registerTile.begin(), registerTile.end());
+    if (reg.size() == 2)
+      return reg;
+    // 16 accumulator registers with AVX-512 (8 rows x 2 zmm), 8 with AVX2
+    // (4 rows x 2 ymm), leaving room for the operands.
+    llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+    return features.lookup("avx512f") ? SmallVector<int64_t>{8, 32}
+                                      : SmallVector<int64_t>{4, 16};
+  }
+
+  /// Tags every contraction with its tiling group and returns the schedule.
+  std::string buildSchedule() {
     SmallVector<int64_t> cache(cacheTile.begin(), cacheTile.end());
     if (cache.size() != 3)
       cache = {256, 256, 128};
-    SmallVector<int64_t> reg(registerTile.begin(), registerTile.end());
-    if (reg.size() != 2) {
-      // 16 accumulator registers with AVX-512 (8 rows x 2 zmm), 8 with
-      // AVX2 (4 rows x 2 ymm), leaving room for the operands.
-      llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
-      bool avx512 = features.lookup("avx512f");
-      reg = avx512 ? SmallVector<int64_t>{8, 32} : SmallVector<int64_t>{4, 16};
-    }
-    return llvm::formatv(kSchedule, cache[0], cache[1], cache[2], reg[0],
-                         reg[1])
-        .str();
+    SmallVector<int64_t> reg = registerTileSizes();
+    // (op name, cache tile M, N, K) -> group.
+    std::map<std::tuple<std::string, int64_t, int64_t, int64_t>, int64_t>
+        groups;
+    std::string sections;
+    getOperation().walk([&](linalg::LinalgOp op) {
+      if (!isa<linalg::MatmulOp, linalg::BatchMatmulOp>(op) ||
+          !op.hasPureTensorSemantics())
+        return;
+      SmallVector<int64_t> bounds = op.getStaticLoopRanges();
+      if (llvm::any_of(bounds, ShapedType::isDynamic))
+        return;
+      bool batched = isa<linalg::BatchMatmulOp>(op);
+      ArrayRef<int64_t> mnk = ArrayRef(bounds).take_back(3);
+      int64_t tm = chooseTile(mnk[0], cache[0], reg[0]);
+      int64_t tn = chooseTile(mnk[1], cache[1], reg[1]);
+      int64_t tk = chooseTile(mnk[2], cache[2], 1);
+      std::string name = op->getName().getStringRef().str();
+      auto key = std::make_tuple(name, tm, tn, tk);
+      auto [it, inserted] = groups.try_emplace(key, int64_t(groups.size()));
+      op->setAttr(kGroupAttr,
+                  IntegerAttr::get(IntegerType::get(op->getContext(), 64),
+                                   it->second));
+      if (!inserted)
+        return;
+      SmallVector<int64_t> cacheSizes = {tm, tn, tk};
+      SmallVector<int64_t> regSizes = {reg[0], reg[1], 1};
+      if (batched) {
+        cacheSizes.insert(cacheSizes.begin(), 1);
+        regSizes.insert(regSizes.begin(), 0);
+      }
+      // The cache tiling has a batch loop, the register tiling does not.
+      auto handleTypes = [](unsigned loops) {
+        std::string types = "!transform.any_op";
+        for (unsigned i = 0; i < loops; ++i)
+          types += ", !transform.any_op";
+        return types;
+      };
+      unsigned cacheLoops = batched ? 4 : 3;
+      sections += llvm::formatv(kTileGroup, it->second, name,
+                                joinSizes(cacheSizes), joinSizes(regSizes),
+                                cacheLoops, handleTypes(cacheLoops), 3,
+                                handleTypes(3))
+                      .str();
+      // Register loops that do not divide their cache tile are peeled,
+      // inner (N) first: peeling consumes the loop's handle and those of
+      // everything nested in it.
+      if (tn % reg[1] != 0)
+        sections += llvm::formatv(kPeel, it->second, 1).str();
+      if (tm % reg[0] != 0)
+        sections += llvm::formatv(kPeel, it->second, 0).str();
+    });
+    return std::string(kHeader) + sections +
+           llvm::formatv(kFooter, reg[0], reg[1]).str();
   }
 
   void runOnOperation() override {
@@ -135,7 +224,7 @@ struct CPUTileAndVectorizePass
       }
       text = (*buffer)->getBuffer().str();
     } else {
-      text = builtinSchedule();
+      text = buildSchedule();
     }
     if (printSchedule)
       llvm::errs() << text;
@@ -149,9 +238,10 @@ struct CPUTileAndVectorizePass
       getOperation().emitError("the schedule has no @__transform_main");
       return signalPassFailure();
     }
-    if (failed(transform::applyTransformNamedSequence(
-            getOperation(), entry, *scheduleModule,
-            transform::TransformOptions())))
+    LogicalResult applied = transform::applyTransformNamedSequence(
+        getOperation(), entry, *scheduleModule, transform::TransformOptions());
+    getOperation().walk([](Operation *op) { op->removeAttr(kGroupAttr); });
+    if (failed(applied))
       signalPassFailure();
   }
 };
