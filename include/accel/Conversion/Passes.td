@@ -65,22 +65,31 @@ def CPUTileAndVectorizePass
     : Pass<"accel-cpu-tile-and-vectorize", "mlir::ModuleOp"> {
   let summary = "Tile and vectorize contractions for the host CPU";
   let description = [{
-    Applies a transform-dialect schedule to every `linalg.matmul` and
-    `linalg.batch_matmul` on tensors (what convert-accel-to-linalg emits for
-    contractions): a cache tile, a register tile computed as a chain of
-    vector FMAs (`vector.contract` lowered to outer products), with the
-    accumulator tile hoisted out of the reduction loop so it stays in
-    registers. Tails that the tiles do not divide are vectorized with masks.
+    Applies a transform-dialect schedule, generated for the module, to every
+    `linalg.matmul` and `linalg.batch_matmul` on tensors (what
+    convert-accel-to-linalg emits for contractions and convolutions):
+
+    * a cache tile chosen per shape (each dimension whole when it fits the
+      limit, else the largest divisor in [limit/2, limit], else the limit);
+    * a register tile computed as a chain of vector FMAs (`vector.contract`
+      lowered to outer products), with the accumulator tile hoisted out of
+      the reduction loop so it stays in registers; register loops that do
+      not divide their cache tile are peeled, so only the last row and
+      column tiles are vectorized with masks.
 
     The register tile defaults from the host's vector width (8x32 with
-    AVX-512, 4x16 otherwise: 16 or 8 accumulator registers). The schedule
-    is a text file of `transform` ops, so researchers can try their own:
-    `schedule=<file.mlir>` replaces the built-in one (which the pass prints
-    with `print-schedule`). See docs/CPUPath.md.
+    AVX-512, 4x16 otherwise: 16 or 8 accumulator registers).
+    `schedule=<file.mlir>` replaces the generated schedule with a text file
+    of `transform` ops, so researchers can try their own; `print-schedule`
+    prints the one applied. See docs/CPUPath.md.
+
+    Example: a 64x64x32 f32 `linalg.matmul` with `register-tile=4,16`
+    becomes loops over 4x16 tiles whose k loop carries a `vector<4x16xf32>`
+    accumulator updated by four `vector.fma` on `vector<16xf32>`.
   }];
   let options = [
     ListOption<"cacheTile", "cache-tile", "int64_t",
-               "M, N, K cache tile (default 256,256,128)">,
+               "M, N, K cache tile limits (default 256,256,128)">,
     ListOption<"registerTile", "register-tile", "int64_t",
                "M, N register tile (default: from the host's vector width)">,
     Option<"schedule", "schedule", "std::string", /*default=*/"",
