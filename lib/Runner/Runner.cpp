@@ -69,6 +69,8 @@ static llvm::Expected<TensorSpec> describeTensor(Type type,
     return set(NpyDType::F32, 2);
   }
   if (auto intType = dyn_cast<IntegerType>(element)) {
+    if (intType.isUnsigned())
+      isSigned = false;
     switch (intType.getWidth()) {
     case 1:
       return set(NpyDType::Bool, 1);
