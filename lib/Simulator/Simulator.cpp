@@ -680,18 +680,19 @@ llvm::Expected<uint64_t> Machine::execMatmul(const Instruction &inst) {
             bzp;
     // Wrap-around accumulation (docs/Numerics.md): unsigned arithmetic.
     std::vector<uint32_t> row(n);
-    for (uint64_t i = 0; i < m; ++i) {
+    // n == 0 writes nothing; `row` (and `a` when k == 0) have no storage.
+    for (uint64_t i = 0; i < m && n != 0; ++i) {
       uint8_t *c = acc + cr.base + i * cr.stride;
       if (accumulate)
         std::memcpy(row.data(), c, n * 4);
       else
         std::fill(row.begin(), row.end(), 0u);
-      const int32_t *ai = &a[i * k];
+      const int32_t *ai = a.data() + i * k;
       for (uint64_t kk = 0; kk < k; ++kk) {
         uint32_t av = static_cast<uint32_t>(ai[kk]);
         if (!av)
           continue;
-        const int32_t *bk = &b[kk * n];
+        const int32_t *bk = b.data() + kk * n;
         uint32_t *rp = row.data();
         for (uint64_t j = 0; j < n; ++j)
           rp[j] += av * static_cast<uint32_t>(bk[j]);
@@ -708,7 +709,7 @@ llvm::Expected<uint64_t> Machine::execMatmul(const Instruction &inst) {
         b[kk * n + j] = ws ? weights.floats[kk * n + j]
                            : loadFloat(spad + br.base + kk * br.stride, t, j);
     std::vector<float> row(n);
-    for (uint64_t i = 0; i < m; ++i) {
+    for (uint64_t i = 0; i < m && n != 0; ++i) {
       uint8_t *c = acc + cr.base + i * cr.stride;
       if (accumulate)
         std::memcpy(row.data(), c, n * 4);
@@ -716,7 +717,7 @@ llvm::Expected<uint64_t> Machine::execMatmul(const Instruction &inst) {
         std::fill(row.begin(), row.end(), 0.0f);
       for (uint64_t kk = 0; kk < k; ++kk) {
         float av = a[i * k + kk];
-        const float *bk = &b[kk * n];
+        const float *bk = b.data() + kk * n;
         for (uint64_t j = 0; j < n; ++j)
           row[j] += av * bk[j];
       }
@@ -953,7 +954,8 @@ llvm::Expected<uint64_t> Machine::execPool(const Instruction &inst) {
         storeFloat(out.data(), t, r * cols + c, v);
       }
     }
-  for (uint64_t r = 0; r < rows; ++r)
+  // An empty window region writes nothing (and `out` has no storage).
+  for (uint64_t r = 0; r < rows && cols != 0; ++r)
     std::memcpy(acc + dr.base + r * dr.stride, out.data() + r * cols * 4,
                 cols * 4);
   report->accumulatorRead += rows * cols * 4 * count;
