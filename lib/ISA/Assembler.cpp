@@ -12,6 +12,7 @@
 #include "accel/Numerics/Requantize.h"
 #include "accel/Target/TargetJSON.h"
 
+#include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -26,13 +27,38 @@ using namespace accel::isa;
 // Values
 //===----------------------------------------------------------------------===//
 
+/// A decimal float rounded once, to nearest even, into `kind`'s format
+/// (going through double first would round twice). The result is exact as
+/// an f32.
+static std::optional<float> parseFloatAs(llvm::StringRef text,
+                                         ElementKind kind) {
+  const llvm::fltSemantics *semantics = &llvm::APFloat::IEEEsingle();
+  if (kind == ElementKind::BF16)
+    semantics = &llvm::APFloat::BFloat();
+  else if (kind == ElementKind::F16)
+    semantics = &llvm::APFloat::IEEEhalf();
+  else if (kind == ElementKind::TF32)
+    semantics = &llvm::APFloat::FloatTF32();
+  llvm::APFloat value(*semantics);
+  auto status =
+      value.convertFromString(text, llvm::APFloat::rmNearestTiesToEven);
+  if (!status) {
+    llvm::consumeError(status.takeError());
+    return std::nullopt;
+  }
+  bool lost = false;
+  value.convert(llvm::APFloat::IEEEsingle(),
+                llvm::APFloat::rmNearestTiesToEven, &lost);
+  return value.convertToFloat();
+}
+
 /// Integers (decimal, 0x hex, optional sign) and `f:<float>` bit patterns.
 static std::optional<int64_t> parseInteger(llvm::StringRef text) {
   if (text.consume_front("f:")) {
-    double d;
-    if (text.getAsDouble(d))
+    std::optional<float> parsed = parseFloatAs(text, ElementKind::F32);
+    if (!parsed)
       return std::nullopt;
-    float f = static_cast<float>(d);
+    float f = *parsed;
     uint32_t bits;
     std::memcpy(&bits, &f, 4);
     return static_cast<int32_t>(bits);
@@ -239,6 +265,9 @@ struct Assembler {
         if (!desc)
           return error(llvm::toString(desc.takeError()));
         program.targetFingerprint = targetFingerprint(*desc);
+        // The binary names the target, not the path it was read from: a
+        // relative path would resolve differently where the binary runs.
+        program.targetName = desc->name;
       }
       haveTarget = true;
       return llvm::Error::success();
@@ -362,12 +391,12 @@ struct Assembler {
                                        stringifyElementKind(c.dtype)));
           storeInt(c.data.data(), c.dtype, i, static_cast<int32_t>(*v));
         } else {
-          double dv;
-          if (item.getAsDouble(dv))
+          std::optional<float> value = parseFloatAs(item, c.dtype);
+          if (!value)
             return error(llvm::formatv("constant '{0}': value #{1} '{2}' is "
                                        "not a number",
                                        c.name, i, item));
-          storeFloat(c.data.data(), c.dtype, i, static_cast<float>(dv));
+          storeFloat(c.data.data(), c.dtype, i, *value);
         }
       }
     } else {

@@ -10,11 +10,13 @@
 
 #include "accel/Target/TargetJSON.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstring>
+#include <algorithm>
 #include <set>
 
 using namespace accel;
@@ -67,28 +69,66 @@ static llvm::Error fail(const llvm::Twine &message) {
   return llvm::createStringError(message.str());
 }
 
+/// At most 8 dimensions, none negative, and at most kMaxDramBytes elements
+/// in all (checked without overflowing: a wrapped product would make a huge
+/// tensor look empty).
 static bool validShape(const std::vector<int64_t> &shape) {
-  for (int64_t d : shape)
-    if (d < 0 || d > (int64_t(1) << 32))
+  if (shape.size() > 8)
+    return false;
+  uint64_t elements = 1;
+  for (int64_t d : shape) {
+    if (d < 0)
       return false;
-  return shape.size() <= 8;
+    if (d != 0 && elements > isa::kMaxDramBytes / uint64_t(d))
+      return false;
+    elements *= uint64_t(d);
+  }
+  return true;
+}
+
+/// Names become file names (accel-sim writes <name>.npy): letters, digits,
+/// '_', '-' and '.', not starting with '.'.
+static bool validName(llvm::StringRef name) {
+  if (name.empty() || name.front() == '.')
+    return false;
+  return llvm::all_of(name, [](char c) {
+    return llvm::isAlnum(c) || c == '_' || c == '-' || c == '.';
+  });
 }
 
 llvm::Error isa::verifyProgram(const Program &p) {
+  if (p.dramBytes > kMaxDramBytes)
+    return fail(llvm::formatv("field 'dram_bytes': {0} exceeds the "
+                              "simulator's limit of {1} bytes",
+                              p.dramBytes, kMaxDramBytes));
   std::set<std::string> names;
+  // DRAM ranges of bindings and constants, which must not overlap: a launch
+  // writes constants and then inputs, so an overlap silently loses data.
+  struct Range {
+    uint64_t begin, end;
+    std::string what;
+  };
+  std::vector<Range> ranges;
   for (size_t i = 0; i < p.bindings.size(); ++i) {
     const Binding &b = p.bindings[i];
-    if (b.name.empty())
-      return fail(llvm::formatv("binding #{0}: empty name", i));
+    if (!validName(b.name))
+      return fail(llvm::formatv("binding #{0}: invalid name '{1}' (expected "
+                                "letters, digits, '_', '-' or '.', not "
+                                "starting with '.')",
+                                i, b.name));
     if (!names.insert(b.name).second)
       return fail(llvm::formatv("binding '{0}': duplicate name", b.name));
     if (!validShape(b.shape))
-      return fail(llvm::formatv("binding '{0}': invalid shape", b.name));
+      return fail(llvm::formatv("binding '{0}': invalid shape (at most 8 "
+                                "non-negative dimensions and {1} elements)",
+                                b.name, kMaxDramBytes));
     if (b.dramOffset > p.dramBytes ||
         b.sizeInBytes() > p.dramBytes - b.dramOffset)
       return fail(llvm::formatv(
           "binding '{0}': DRAM range [{1}, {2}) exceeds dram_bytes {3}",
           b.name, b.dramOffset, b.dramOffset + b.sizeInBytes(), p.dramBytes));
+    ranges.push_back({b.dramOffset, b.dramOffset + b.sizeInBytes(),
+                      "binding '" + b.name + "'"});
   }
   for (size_t i = 0; i < p.qparams.size(); ++i) {
     const QParam &q = p.qparams[i];
@@ -98,11 +138,16 @@ llvm::Error isa::verifyProgram(const Program &p) {
     if (q.exponent < -31 || q.exponent > 30)
       return fail(llvm::formatv("qparam #{0}: field 'exponent' {1} is out of "
                                 "range [-31, 30]", i, q.exponent));
+    if (q.lo > q.hi)
+      return fail(llvm::formatv("qparam #{0}: field 'lo' {1} is above field "
+                                "'hi' {2}", i, q.lo, q.hi));
   }
   for (size_t i = 0; i < p.constants.size(); ++i) {
     const Constant &c = p.constants[i];
     if (!validShape(c.shape))
-      return fail(llvm::formatv("constant '{0}': invalid shape", c.name));
+      return fail(llvm::formatv("constant '{0}': invalid shape (at most 8 "
+                                "non-negative dimensions and {1} elements)",
+                                c.name, kMaxDramBytes));
     uint64_t want = storageBytes(c.dtype, c.numElements());
     if (c.data.size() != want)
       return fail(llvm::formatv("constant '{0}': {1} data bytes, its shape "
@@ -111,6 +156,26 @@ llvm::Error isa::verifyProgram(const Program &p) {
       return fail(llvm::formatv(
           "constant '{0}': DRAM range [{1}, {2}) exceeds dram_bytes {3}",
           c.name, c.dramOffset, c.dramOffset + want, p.dramBytes));
+    ranges.push_back({c.dramOffset, c.dramOffset + want,
+                      "constant '" + c.name + "'"});
+  }
+  std::sort(ranges.begin(), ranges.end(), [](const Range &a, const Range &b) {
+    return a.begin < b.begin;
+  });
+  // Sorted by start, a range overlaps an earlier one exactly when it starts
+  // before the furthest end seen so far.
+  size_t furthest = 0;
+  for (size_t i = 0; i < ranges.size(); ++i) {
+    if (ranges[i].begin == ranges[i].end)
+      continue;
+    if (i > 0 && ranges[i].begin < ranges[furthest].end)
+      return fail(llvm::formatv("{0} (DRAM [{1}, {2})) overlaps {3} (DRAM "
+                                "[{4}, {5}))",
+                                ranges[i].what, ranges[i].begin, ranges[i].end,
+                                ranges[furthest].what, ranges[furthest].begin,
+                                ranges[furthest].end));
+    if (ranges[i].end > ranges[furthest].end || i == 0)
+      furthest = i;
   }
   if (p.instructions.empty() ||
       p.instructions.back().getOpcode() != Opcode::Halt)

@@ -190,6 +190,16 @@ private:
                                        stringifyElementKind(t)));
     return llvm::Error::success();
   }
+  /// The target holds a type when one of its (input, accumulator, output)
+  /// combinations names it: nothing else has a place in its SRAMs.
+  llvm::Error requireTargetHolds(ElementKind t, llvm::StringRef field) const {
+    for (const TypeCombo &combo : desc.typeCombos)
+      if (combo.input == t || combo.accumulator == t || combo.output == t)
+        return llvm::Error::success();
+    return fail(field, llvm::formatv("target '{0}' holds no {1} values (its "
+                                     "types name none)",
+                                     desc.name, stringifyElementKind(t)));
+  }
   llvm::Error requireStorageKind(ElementKind t, llvm::StringRef field) const {
     if (!isSupportedStorageKind(t))
       return fail(field, llvm::formatv("element type {0} is not supported by "
@@ -329,8 +339,12 @@ llvm::Expected<uint64_t> Machine::execLoad(const Instruction &inst) {
   auto dt = static_cast<ElementKind>(inst.get(Field::Load_dram_type));
   auto st = static_cast<ElementKind>(inst.get(Field::Load_sram_type));
   uint64_t rows = inst.get(Field::Load_rows), cols = inst.get(Field::Load_cols);
+  if (auto e = requireTargetHolds(dt, "dram_type"))
+    return e;
   if (auto e = requireStorageKind(dt, "dram_type"))
     return std::move(e);
+  if (auto e = requireTargetHolds(st, "sram_type"))
+    return e;
   if (auto e = requireStorageKind(st, "sram_type"))
     return std::move(e);
   if (mem == Acc)
@@ -395,10 +409,17 @@ llvm::Expected<uint64_t> Machine::execStore(const Instruction &inst) {
   bool perChannel = inst.get(Field::Store_per_channel);
   uint64_t rows = inst.get(Field::Store_rows),
            cols = inst.get(Field::Store_cols);
+  if (auto e = requireTargetHolds(st, "sram_type"))
+    return e;
   if (auto e = requireStorageKind(st, "sram_type"))
     return std::move(e);
   if (auto e = requireStorageKind(dt, "dram_type"))
     return std::move(e);
+  // A converting store from the accumulator must match a type combination
+  // (below); any other store writes a type the target must hold.
+  if (mem != Acc || st == dt)
+    if (auto e = requireTargetHolds(dt, "dram_type"))
+      return e;
   if (mem == Acc) {
     if (auto e = requireAccType(st, "sram_type"))
       return std::move(e);
@@ -745,6 +766,8 @@ llvm::Expected<uint64_t> Machine::execAlu(const Instruction &inst) {
   bool perChannel = inst.get(Field::Alu_per_channel);
   uint64_t rows = inst.get(Field::Alu_rows), cols = inst.get(Field::Alu_cols);
   int64_t qindex = inst.get(Field::Alu_qparam);
+  if (auto e = requireTargetHolds(t, "type"))
+    return e;
   if (auto e = requireAccType(t, "type"))
     return std::move(e);
   switch (op) {
@@ -880,6 +903,8 @@ llvm::Expected<uint64_t> Machine::execPool(const Instruction &inst) {
                                            : OpKind::AvgPool2d,
                          "op"))
     return std::move(e);
+  if (auto e = requireTargetHolds(t, "type"))
+    return e;
   if (auto e = requireAccType(t, "type"))
     return std::move(e);
   if (wh < 1)

@@ -15,6 +15,7 @@
 #include "accel/ISA/Binary.h"
 #include "accel/ISA/Elements.h"
 #include "accel/Support/Npy.h"
+#include "accel/Target/TargetJSON.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
@@ -102,6 +103,11 @@ int main(int argc, char **argv) {
     if (!program)
       return fail(toString(program.takeError()));
     target = program->targetName;
+    std::vector<llvm::StringRef> presets = getTargetPresetNames();
+    if (!llvm::is_contained(presets, target))
+      return fail(binaryFile + " was built for target '" + target +
+                  "', which is not a preset: pass its description with "
+                  "--target=<file.json>");
   }
 
   AccelDevice device;

@@ -28,6 +28,9 @@ constexpr char kBinaryMagic[8] = {'A', 'C', 'C', 'E', 'L', 'B', 'I', 'N'};
 constexpr uint16_t kBinaryVersionMajor = 1;
 constexpr uint16_t kBinaryVersionMinor = 0;
 constexpr unsigned kBinaryHeaderBytes = 64;
+/// The largest DRAM image (and tensor) a program may declare: the simulator
+/// keeps DRAM in host memory.
+constexpr uint64_t kMaxDramBytes = uint64_t(1) << 30;
 
 /// A named tensor in DRAM that the host provides (input) or reads (output).
 struct Binding {
