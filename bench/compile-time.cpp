@@ -69,7 +69,10 @@ int main(int argc, char **argv) {
     ctx.loadAllAvailableDialects();
     auto start = std::chrono::steady_clock::now();
     OwningOpRef<ModuleOp> module = parseSourceString<ModuleOp>(source, &ctx);
+    // As accel-run compiles: the parsed input is verified, the passes are
+    // not re-verified one by one (accel-opt does that).
     PassManager pm(&ctx);
+    pm.enableVerifier(false);
     accel::CPUPipelineOptions options;
     options.vectorize = vectorize;
     if (!module || failed(accel::buildCPUPipeline(pm, options)) ||

@@ -7,6 +7,9 @@
 //    super-linear in the number of layers.
 //  * bf16 truncation is expanded to integer arithmetic (arith-expand), so
 //    the JIT needs no compiler-rt conversion routines.
+//  * Results are copied into the caller's out-parameters rather than
+//    computed in place (no hoist-static-allocs): upstream's hoisting crashes
+//    when a function returns one value twice. The copy is O(result size).
 //
 //===----------------------------------------------------------------------===//
 #include "accel/Pipelines/Pipelines.h"
@@ -34,7 +37,7 @@ static const char *const kBufferization =
     "one-shot-bufferize{bufferize-function-boundaries "
     "allow-return-allocs-from-loops "
     "function-boundary-type-conversion=identity-layout-map},"
-    "buffer-results-to-out-params{hoist-static-allocs modify-public-functions},"
+    "buffer-results-to-out-params{modify-public-functions},"
     "buffer-deallocation-pipeline,"
     "canonicalize";
 

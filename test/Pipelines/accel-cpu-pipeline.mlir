@@ -43,8 +43,9 @@
 // LLVM: llvm.return{{$}}
 // MEMREF-LABEL: func.func @matmul_relu(
 // MEMREF-SAME: %{{[[:alnum:]_]+}}: memref<4x8xf32>, %{{[[:alnum:]_]+}}: memref<8x16xf32>, %[[OUT:[[:alnum:]_]+]]: memref<4x16xf32>) {
-// MEMREF: linalg.generic {{.*}} outs(%[[OUT]] : memref<4x16xf32>)
+// MEMREF: linalg.generic {{.*}} outs(%[[R:.*]] : memref<4x16xf32>)
 // MEMREF: arith.maximumf
+// MEMREF: memref.copy %[[R]], %[[OUT]]
 // MEMREF: return{{$}}
 func.func @matmul_relu(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor<4x16xf32> {
   %0 = accel.matmul %a, %b acc(f32) : tensor<4x8xf32>, tensor<8x16xf32> -> tensor<4x16xf32>
@@ -65,7 +66,8 @@ func.func @matmul_relu(%a: tensor<4x8xf32>, %b: tensor<8x16xf32>) -> tensor<4x16
 // MEMREF-LABEL: func.func @matmul_quantized(
 // MEMREF-SAME: %{{[[:alnum:]_]+}}: memref<4x8xi8>, %{{[[:alnum:]_]+}}: memref<8x2xi8>, %[[BIAS:[[:alnum:]_]+]]: memref<2xi32>, %[[OUT:[[:alnum:]_]+]]: memref<4x2xi8>) {
 // MEMREF: %[[M:.*]] = memref.get_global @[[MULS]] : memref<2xi32>
-// MEMREF: linalg.generic {{.*}} ins(%{{.*}}, %[[BIAS]], %[[M]] : memref<4x2xi32>, memref<2xi32>, memref<2xi32>) outs(%[[OUT]] : memref<4x2xi8>)
+// MEMREF: linalg.generic {{.*}} ins(%{{.*}}, %[[BIAS]], %[[M]] : memref<4x2xi32>, memref<2xi32>, memref<2xi32>) outs(%[[R:.*]] : memref<4x2xi8>)
+// MEMREF: memref.copy %[[R]], %[[OUT]]
 // MEMREF: return{{$}}
 func.func @matmul_quantized(%a: tensor<4x8x!qa>, %w: tensor<8x2x!qw>, %bias: tensor<2xi32>) -> tensor<4x2x!qo> {
   %0 = accel.matmul %a, %w bias(%bias : tensor<2xi32>) acc(i32) : tensor<4x8x!qa>, tensor<8x2x!qw> -> tensor<4x2x!qo>
@@ -87,8 +89,9 @@ func.func @matmul_quantized(%a: tensor<4x8x!qa>, %w: tensor<8x2x!qw>, %bias: ten
 // LLVM: llvm.return{{$}}
 // MEMREF-LABEL: func.func @add_bf16(
 // MEMREF-SAME: %[[X:[[:alnum:]_]+]]: memref<2x4xbf16>, %[[Y:[[:alnum:]_]+]]: memref<2x4xbf16>, %[[OUT:[[:alnum:]_]+]]: memref<2x4xbf16>) {
-// MEMREF: linalg.generic {{.*}} ins(%[[X]], %[[Y]] : memref<2x4xbf16>, memref<2x4xbf16>) outs(%[[OUT]] : memref<2x4xbf16>)
+// MEMREF: linalg.generic {{.*}} ins(%[[X]], %[[Y]] : memref<2x4xbf16>, memref<2x4xbf16>) outs(%[[R:.*]] : memref<2x4xbf16>)
 // MEMREF: arith.truncf %{{.*}} : f32 to bf16
+// MEMREF: memref.copy %[[R]], %[[OUT]]
 // MEMREF: return{{$}}
 func.func @add_bf16(%x: tensor<2x4xbf16>, %y: tensor<2x4xbf16>) -> tensor<2x4xbf16> {
   %0 = accel.add %x, %y : tensor<2x4xbf16>, tensor<2x4xbf16> -> tensor<2x4xbf16>
@@ -102,10 +105,12 @@ func.func @add_bf16(%x: tensor<2x4xbf16>, %y: tensor<2x4xbf16>) -> tensor<2x4xbf
 // LLVM: llvm.return{{$}}
 // MEMREF-LABEL: func.func @two_results(
 // MEMREF-SAME: %[[X:[[:alnum:]_]+]]: memref<2x4xf32>, %[[Y:[[:alnum:]_]+]]: memref<2x4xf32>, %[[OUT0:[[:alnum:]_]+]]: memref<2x4xf32>, %[[OUT1:[[:alnum:]_]+]]: memref<2x4xbf16>) {
-// MEMREF: linalg.generic {{.*}} ins(%[[X]], %[[Y]] : memref<2x4xf32>, memref<2x4xf32>) outs(%[[OUT0]] : memref<2x4xf32>)
+// MEMREF: linalg.generic {{.*}} ins(%[[X]], %[[Y]] : memref<2x4xf32>, memref<2x4xf32>) outs(%[[R0:.*]] : memref<2x4xf32>)
 // MEMREF: arith.addf
-// MEMREF: linalg.generic {{.*}} ins(%[[OUT0]] : memref<2x4xf32>) outs(%[[OUT1]] : memref<2x4xbf16>)
+// MEMREF: linalg.generic {{.*}} ins(%[[R0]] : memref<2x4xf32>) outs(%[[R1:.*]] : memref<2x4xbf16>)
 // MEMREF: arith.truncf %{{.*}} : f32 to bf16
+// MEMREF: memref.copy %[[R0]], %[[OUT0]]
+// MEMREF: memref.copy %[[R1]], %[[OUT1]]
 // MEMREF: return{{$}}
 func.func @two_results(%x: tensor<2x4xf32>, %y: tensor<2x4xf32>) -> (tensor<2x4xf32>, tensor<2x4xbf16>) {
   %0 = accel.add %x, %y : tensor<2x4xf32>, tensor<2x4xf32> -> tensor<2x4xf32>

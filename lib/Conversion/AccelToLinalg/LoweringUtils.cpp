@@ -310,6 +310,9 @@ LogicalResult checkCPUSupported(Operation *op) {
     if (!shaped.hasStaticShape())
       return op->emitOpError("has a dynamic shape ")
              << type << "; the CPU path supports static shapes only";
+    if (llvm::is_contained(shaped.getShape(), 0))
+      return op->emitOpError("has an empty tensor ")
+             << type << "; the CPU path does not lower zero-size dimensions";
     Type element = shaped.getElementType();
     if (isa<FloatTF32Type, Float8E4M3FNType, Float8E5M2Type>(element))
       return op->emitOpError("uses element type ")

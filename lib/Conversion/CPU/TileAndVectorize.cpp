@@ -121,8 +121,8 @@ constexpr const char *kFooter = R"mlir(
 /// fits in `limit`, else the largest multiple of `step` in [limit/2, limit]
 /// that divides it, else `limit` (and the last tile is partial).
 int64_t chooseTile(int64_t size, int64_t limit, int64_t step) {
-  if (size <= limit)
-    return size;
+  if (size <= limit || limit < step)
+    return std::min(size, std::max(limit, int64_t(1)));
   for (int64_t tile = limit - limit % step; tile >= limit / 2; tile -= step)
     if (size % tile == 0)
       return tile;
@@ -139,6 +139,35 @@ std::string joinSizes(ArrayRef<int64_t> sizes) {
 struct CPUTileAndVectorizePass
     : impl::CPUTileAndVectorizePassBase<CPUTileAndVectorizePass> {
   using CPUTileAndVectorizePassBase::CPUTileAndVectorizePassBase;
+
+  /// Rejects option values that would make no sense as tiles.
+  LogicalResult checkOptions() {
+    auto check = [&](const ListOption<int64_t> &option, StringRef name,
+                     size_t count, int64_t limit) -> LogicalResult {
+      if (option.empty())
+        return success();
+      if (option.size() != count)
+        return getOperation().emitError()
+               << "accel-cpu-tile-and-vectorize: expected " << count
+               << " sizes for '" << name << "', found " << option.size();
+      for (int64_t size : option)
+        if (size < 1 || size > limit)
+          return getOperation().emitError()
+                 << "accel-cpu-tile-and-vectorize: '" << name
+                 << "' sizes must be in [1, " << limit << "], found " << size;
+      return success();
+    };
+    // A register tile is held in vector registers: keep it small.
+    if (failed(check(registerTile, "register-tile", 2, 64)) ||
+        failed(check(cacheTile, "cache-tile", 3, 4096)))
+      return failure();
+    if (registerTile.size() == 2 && cacheTile.size() == 3 &&
+        (cacheTile[0] < registerTile[0] || cacheTile[1] < registerTile[1]))
+      return getOperation().emitError()
+             << "accel-cpu-tile-and-vectorize: the cache tile must be at "
+                "least the register tile in M and N";
+    return success();
+  }
 
   SmallVector<int64_t> registerTileSizes() {
     SmallVector<int64_t> reg(registerTile.begin(), registerTile.end());
@@ -214,6 +243,8 @@ struct CPUTileAndVectorizePass
 
   void runOnOperation() override {
     MLIRContext *ctx = &getContext();
+    if (failed(checkOptions()))
+      return signalPassFailure();
     std::string text;
     if (!schedule.empty()) {
       auto buffer = llvm::MemoryBuffer::getFile(schedule);

@@ -95,3 +95,12 @@ func.func @several__errors(%x: tensor<4xf8E4M3FN>, %y: tensor<?xf32>, %z: tensor
   %2 = accel.relu %z : tensor<4xf32>
   return %2 : tensor<4xf32>
 }
+
+// -----
+
+// Zero-size dimensions are reported rather than lowered.
+func.func @matmul__empty(%a: tensor<2x0xf32>, %b: tensor<0x4xf32>) -> tensor<2x4xf32> {
+  // expected-error @+1 {{'accel.matmul' op has an empty tensor 'tensor<2x0xf32>'; the CPU path does not lower zero-size dimensions}}
+  %0 = accel.matmul %a, %b acc(f32) : tensor<2x0xf32>, tensor<0x4xf32> -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}

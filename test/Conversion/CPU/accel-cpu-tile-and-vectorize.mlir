@@ -80,3 +80,13 @@ func.func @batched(%a: tensor<3x8x8xi32>, %b: tensor<3x8x16xi32>, %c: tensor<3x8
   %0 = linalg.batch_matmul ins(%a, %b : tensor<3x8x8xi32>, tensor<3x8x16xi32>) outs(%c : tensor<3x8x16xi32>) -> tensor<3x8x16xi32>
   return %0 : tensor<3x8x16xi32>
 }
+
+// Bad tile options are errors, not crashes.
+// RUN: not accel-opt --accel-cpu-tile-and-vectorize="register-tile=0,16" %s --split-input-file -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD-ZERO
+// BAD-ZERO: error: accel-cpu-tile-and-vectorize: 'register-tile' sizes must be in [1, 64], found 0
+// RUN: not accel-opt --accel-cpu-tile-and-vectorize="register-tile=3" %s --split-input-file -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD-COUNT
+// BAD-COUNT: error: accel-cpu-tile-and-vectorize: expected 2 sizes for 'register-tile', found 1
+// RUN: not accel-opt --accel-cpu-tile-and-vectorize="cache-tile=-1,2,3" %s --split-input-file -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD-CACHE
+// BAD-CACHE: error: accel-cpu-tile-and-vectorize: 'cache-tile' sizes must be in [1, 4096], found -1
+// RUN: not accel-opt --accel-cpu-tile-and-vectorize="cache-tile=2,2,2 register-tile=4,16" %s --split-input-file -o /dev/null 2>&1 | FileCheck %s --check-prefix=BAD-NEST
+// BAD-NEST: error: accel-cpu-tile-and-vectorize: the cache tile must be at least the register tile in M and N

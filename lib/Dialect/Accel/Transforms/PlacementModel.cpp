@@ -19,6 +19,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinTypes.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -220,15 +221,28 @@ PlacementSummary summarizePlacement(ModuleOp module, llvm::StringRef entry) {
     else
       ++summary.onHost;
   };
-  auto func = module.lookupSymbol<func::FuncOp>(entry);
-  if (!func)
-    return summary;
-  func.walk([&](Operation *op) {
-    count(op);
-    if (auto launch = dyn_cast<LaunchOp>(op))
-      if (auto kernel = module.lookupSymbol<func::FuncOp>(launch.getKernel()))
-        kernel.walk(count);
-  });
+  // Everything a call of `entry` can run: its body, the functions it calls
+  // and the kernels it launches, each counted once.
+  llvm::SmallPtrSet<Operation *, 8> visited;
+  SmallVector<func::FuncOp> worklist;
+  if (auto func = module.lookupSymbol<func::FuncOp>(entry))
+    worklist.push_back(func);
+  while (!worklist.empty()) {
+    func::FuncOp func = worklist.pop_back_val();
+    if (!visited.insert(func).second)
+      continue;
+    func.walk([&](Operation *op) {
+      count(op);
+      StringRef callee;
+      if (auto launch = dyn_cast<LaunchOp>(op))
+        callee = launch.getKernel();
+      else if (auto call = dyn_cast<func::CallOp>(op))
+        callee = call.getCallee();
+      if (!callee.empty())
+        if (auto target = module.lookupSymbol<func::FuncOp>(callee))
+          worklist.push_back(target);
+    });
+  }
   return summary;
 }
 

@@ -76,7 +76,7 @@ struct PlacementSummary {
   unsigned onHost = 0;
 };
 /// Counts the ops that calling `entry` runs: those in its body and in the
-/// kernels it launches.
+/// functions and kernels it calls or launches, transitively.
 PlacementSummary summarizePlacement(mlir::ModuleOp module,
                                     llvm::StringRef entry);
 
