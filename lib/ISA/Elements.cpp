@@ -8,8 +8,10 @@
 
 #include "accel/ISA/Binary.h"
 
+#include "llvm/ADT/APFloat.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <array>
 #include <cmath>
 #include <cstring>
 
@@ -19,7 +21,52 @@ using namespace accel::isa;
 bool isa::isIntegerKind(ElementKind kind) { return !isFloatKind(kind); }
 
 bool isa::isSupportedStorageKind(ElementKind kind) {
-  return kind != ElementKind::F8E4M3FN && kind != ElementKind::F8E5M2;
+  (void)kind;
+  return true;
+}
+
+//===----------------------------------------------------------------------===//
+// fp8
+//===----------------------------------------------------------------------===//
+
+static const llvm::fltSemantics &fp8Semantics(ElementKind kind) {
+  return kind == ElementKind::F8E4M3FN ? llvm::APFloat::Float8E4M3FN()
+                                       : llvm::APFloat::Float8E5M2();
+}
+
+/// Every fp8 value widens exactly to f32: one table per format.
+static float fp8ToFloat(ElementKind kind, uint8_t bits) {
+  static const auto tables = [] {
+    std::array<std::array<float, 256>, 2> t{};
+    for (int k = 0; k < 2; ++k) {
+      ElementKind kind = k ? ElementKind::F8E5M2 : ElementKind::F8E4M3FN;
+      for (unsigned b = 0; b < 256; ++b) {
+        llvm::APFloat v(fp8Semantics(kind), llvm::APInt(8, b));
+        bool lost;
+        v.convert(llvm::APFloat::IEEEsingle(),
+                  llvm::APFloat::rmNearestTiesToEven, &lost);
+        t[k][b] = v.convertToFloat();
+      }
+    }
+    return t;
+  }();
+  return tables[kind == ElementKind::F8E5M2][bits];
+}
+
+/// f32 to fp8, rounding to nearest even (docs/Numerics.md §6): beyond the
+/// largest finite value f8E5M2 gives infinity and f8E4M3FN, which has none,
+/// saturates to +-448 (infinite inputs too); NaN stays NaN.
+static uint8_t floatToFp8(ElementKind kind, float value) {
+  llvm::APFloat v(value);
+  bool lost;
+  if (kind == ElementKind::F8E4M3FN && !std::isnan(value) &&
+      std::fabs(value) > 448.0f) {
+    // Values that round to 448 (below the midpoint to the next, absent,
+    // binade step 480) and everything beyond saturate alike.
+    v = llvm::APFloat(value < 0 ? -448.0f : 448.0f);
+  }
+  v.convert(fp8Semantics(kind), llvm::APFloat::rmNearestTiesToEven, &lost);
+  return static_cast<uint8_t>(v.bitcastToAPInt().getZExtValue());
 }
 
 int64_t isa::integerMin(ElementKind kind) {
@@ -114,6 +161,9 @@ float isa::loadFloat(const uint8_t *base, ElementKind kind, uint64_t index) {
     std::memcpy(&h, base + 2 * index, 2);
     return bf16ToFloat(h);
   }
+  case ElementKind::F8E4M3FN:
+  case ElementKind::F8E5M2:
+    return fp8ToFloat(kind, base[index]);
   default: {
     float f;
     std::memcpy(&f, base + 4 * index, 4);
@@ -140,6 +190,10 @@ void isa::storeFloat(uint8_t *base, ElementKind kind, uint64_t index,
     std::memcpy(base + 4 * index, &f, 4);
     return;
   }
+  case ElementKind::F8E4M3FN:
+  case ElementKind::F8E5M2:
+    base[index] = floatToFp8(kind, value);
+    return;
   default:
     std::memcpy(base + 4 * index, &value, 4);
     return;

@@ -7,11 +7,14 @@
 //===----------------------------------------------------------------------===//
 #include "accel/ISA/Assembler.h"
 #include "accel/ISA/Binary.h"
+#include "accel/ISA/Elements.h"
 #include "accel/ISA/Instructions.h"
 #include "accel/Target/TargetJSON.h"
 
 #include "gtest/gtest.h"
 
+#include <cmath>
+#include <limits>
 #include <random>
 
 using namespace accel;
@@ -269,6 +272,50 @@ TEST(Assembler, Diagnostics) {
   EXPECT_EQ(p->qparams[0].exponent, -5);
   EXPECT_EQ(p->dramBytes, 8u);
   EXPECT_EQ(p->instructions[0].get(Field::Alu_imm), int32_t(0xbfc00000));
+}
+
+} // namespace
+
+namespace {
+
+float roundTrip(ElementKind kind, float value) {
+  uint8_t byte = 0;
+  storeFloat(&byte, kind, 0, value);
+  return loadFloat(&byte, kind, 0);
+}
+
+// docs/Numerics.md section 6: nearest even, infinity for f8E5M2 overflow,
+// saturation to +-448 for f8E4M3FN (which has no infinity), NaN stays NaN,
+// subnormals kept.
+TEST(Elements, Fp8Conversions) {
+  const float inf = std::numeric_limits<float>::infinity();
+  EXPECT_EQ(roundTrip(ElementKind::F8E4M3FN, 0.1f), 0.1015625f);
+  EXPECT_EQ(roundTrip(ElementKind::F8E4M3FN, 448.0f), 448.0f);
+  EXPECT_EQ(roundTrip(ElementKind::F8E4M3FN, 463.0f), 448.0f);
+  EXPECT_EQ(roundTrip(ElementKind::F8E4M3FN, 1e30f), 448.0f);
+  EXPECT_EQ(roundTrip(ElementKind::F8E4M3FN, -inf), -448.0f);
+  EXPECT_TRUE(std::isnan(roundTrip(ElementKind::F8E4M3FN, NAN)));
+  // Smallest subnormal of f8E4M3FN is 2^-9.
+  EXPECT_EQ(roundTrip(ElementKind::F8E4M3FN, std::ldexp(1.0f, -9)),
+            std::ldexp(1.0f, -9));
+  EXPECT_EQ(roundTrip(ElementKind::F8E5M2, 57344.0f), 57344.0f);
+  EXPECT_EQ(roundTrip(ElementKind::F8E5M2, 1e6f), inf);
+  EXPECT_EQ(roundTrip(ElementKind::F8E5M2, -inf), -inf);
+  // Ties to even: 1.125 lies between 1.0 and 1.25 in f8E5M2 -> 1.0.
+  EXPECT_EQ(roundTrip(ElementKind::F8E5M2, 1.125f), 1.0f);
+  EXPECT_EQ(roundTrip(ElementKind::F8E5M2, 1.375f), 1.5f);
+  EXPECT_TRUE(std::isnan(roundTrip(ElementKind::F8E5M2, NAN)));
+  // Every byte widens to f32 and back unchanged (NaNs stay NaN).
+  for (ElementKind kind : {ElementKind::F8E4M3FN, ElementKind::F8E5M2})
+    for (unsigned b = 0; b < 256; ++b) {
+      uint8_t byte = uint8_t(b), again = 0;
+      float wide = loadFloat(&byte, kind, 0);
+      storeFloat(&again, kind, 0, wide);
+      if (std::isnan(wide))
+        EXPECT_TRUE(std::isnan(loadFloat(&again, kind, 0)));
+      else
+        EXPECT_EQ(again, byte) << "byte " << b;
+    }
 }
 
 } // namespace
