@@ -4,8 +4,9 @@
 // RUN: %python %S/Inputs/np_check.py %t 'np.clip(arg0[0] @ arg1[0], 0, 1.5)[None].astype(np.float32)' --rtol 1e-5 --atol 1e-6 | FileCheck %s
 // CHECK: PASS
 
-// An accelerator target places nothing here (no accel ops): TOSA is
-// host-only until convert-tosa-to-accel exists.
+// An accelerator target places nothing here (no accel ops): accel-run does
+// not convert TOSA itself (run accel-opt --convert-tosa-to-accel first, as
+// tosa-to-accel.mlir does).
 // RUN: accel-run %s --target=int8-16x16 --seed=4 | FileCheck %s --check-prefix=PLACE
 // PLACE: placement: 0 op(s) on the accelerator, 0 on the host
 // PLACE-NOT: notice

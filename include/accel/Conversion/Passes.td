@@ -104,4 +104,112 @@ def CPUTileAndVectorizePass
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// Conversions into accel (frontends)
+//===----------------------------------------------------------------------===//
+
+def ConvertTosaToAccelPass
+    : Pass<"convert-tosa-to-accel", "mlir::ModuleOp"> {
+  let summary = "Convert TOSA contractions, elementwise ops, rescale and "
+                "pooling to accel ops";
+  let description = [{
+    Rewrites the TOSA ops accel can run into accel ops; every other op (and
+    every op whose form accel cannot express) is left unchanged and flows
+    through upstream `tosa-to-linalg` on the host path.
+
+    * `tosa.matmul` becomes a batched `accel.matmul`: float operands
+      accumulate in f32; `i8` operands with zero points 0 become a raw
+      `i8 x i8 -> i32` contraction, and non-zero zero points are expressed
+      with `quant.scast` to `!quant.uniform<i8:f32, 1.0:zp>` operands and
+      raw `i32` accumulators (exact: the scale of a raw accumulator never
+      matters).
+    * `tosa.conv2d` (filter `[F, KH, KW, C]`) becomes `accel.conv2d` with
+      the filter transposed to `[KH, KW, C, F]` (folded for constants), its
+      pad/stride/dilation, and the bias (dropped when it is a zero constant).
+    * `tosa.depthwise_conv2d` (filter `[KH, KW, C, M]`) becomes
+      `accel.conv2d` with `groups = C` and filter `[KH, KW, 1, C*M]`.
+    * `tosa.add`/`sub`/`mul` (float; `mul` with shift 0) become
+      `accel.add`/`sub`/`mul`; `tosa.clamp` on floats becomes `accel.clamp`
+      (`accel.relu` for `[0, +inf]`).
+    * `tosa.rescale` with 32-bit multipliers normalized to [2^30, 2^31)
+      becomes `accel.requantize` between `quant.scast`s: the input scale is
+      `multiplier * 2^-shift` (per tensor, or per channel along the last
+      dimension), the output scale 1.0, so accel recomputes the same
+      multiplier and shift, and its rounding equals TOSA's `DOUBLE_ROUND`
+      (and `SINGLE_ROUND` for shifts up to 31) bit for bit.
+    * `tosa.max_pool2d` and (float) `tosa.avg_pool2d` become accel pooling.
+
+    TOSA's integer elementwise ops and integer `avg_pool2d` (their results
+    depend on scales TOSA does not carry), `i16` contractions, unsigned
+    rescales, `INEXACT_ROUND` and unnormalized multipliers, non-zero `mul`
+    shifts and dynamic shapes stay TOSA (test/Conversion/TosaToAccel/unsupported.mlir).
+
+    Example:
+
+    ```mlir
+    %0 = tosa.conv2d %x, %w, %b, %zp, %zp {acc_type = f32, dilation = array<i64: 1, 1>,
+        pad = array<i64: 1, 1, 1, 1>, stride = array<i64: 1, 1>}
+        : (tensor<1x8x8x3xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>, tensor<1xf32>,
+           tensor<1xf32>) -> tensor<1x8x8x4xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %t = linalg.transpose ins(%w : tensor<4x3x3x3xf32>) outs(%e : tensor<3x3x3x4xf32>)
+        permutation = [1, 2, 3, 0]
+    %0 = accel.conv2d %x, %t bias(%b : tensor<4xf32>) padding [1, 1, 1, 1] acc(f32)
+        : tensor<1x8x8x3xf32>, tensor<3x3x3x4xf32> -> tensor<1x8x8x4xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::accel::AccelDialect", "::mlir::quant::QuantDialect",
+    "::mlir::linalg::LinalgDialect", "::mlir::tensor::TensorDialect",
+    "::mlir::arith::ArithDialect"
+  ];
+}
+
+def ConvertLinalgToAccelPass
+    : Pass<"convert-linalg-to-accel", "mlir::ModuleOp"> {
+  let summary = "Convert linalg contractions, convolutions and pooling to "
+                "accel ops";
+  let description = [{
+    Recognizes linalg named ops on tensors and rewrites them into accel:
+
+    * `linalg.matmul` / `linalg.batch_matmul` (default indexing maps, signed
+      casts) become `accel.matmul`. An init that is a `linalg.fill` of zero
+      is dropped; any other float init is added back with `accel.add`.
+    * `linalg.conv_2d_nhwc_hwcf` becomes `accel.conv2d`; a producing
+      `tensor.pad` of zero on H and W becomes the `padding` attribute.
+    * `linalg.depthwise_conv_2d_nhwc_hwc` (filter `[KH, KW, C]`) becomes
+      `accel.conv2d` with `groups = C` and filter `[KH, KW, 1, C]`.
+    * `linalg.pooling_nhwc_max` with a `-inf` (or lowest) fill init becomes
+      `accel.max_pool2d`; a `-inf` `tensor.pad` becomes its padding.
+    * An elementwise `linalg.generic` computing `max(x, 0)` on floats becomes
+      `accel.relu`.
+
+    Float contractions accumulate in f32. Mixed-type integer ops (`i8`
+    inputs, `i32` output) become raw integer accel ops. Anything else is left
+    unchanged, with the reason given as a match-failure note
+    (`--debug-only=dialect-conversion`).
+
+    Example:
+
+    ```mlir
+    %z = linalg.fill ins(%c0 : f32) outs(%e : tensor<4x8xf32>) -> tensor<4x8xf32>
+    %0 = linalg.matmul ins(%a, %b : tensor<4x16xf32>, tensor<16x8xf32>)
+                       outs(%z : tensor<4x8xf32>) -> tensor<4x8xf32>
+    ```
+
+    becomes
+
+    ```mlir
+    %0 = accel.matmul %a, %b acc(f32) : tensor<4x16xf32>, tensor<16x8xf32> -> tensor<4x8xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::accel::AccelDialect", "::mlir::tensor::TensorDialect"
+  ];
+}
+
 #endif // ACCEL_CONVERSION_PASSES_TD
