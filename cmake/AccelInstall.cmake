@@ -23,6 +23,11 @@ install(DIRECTORY ${ACCEL_BINARY_DIR}/include/accel
   FILES_MATCHING PATTERN "*.inc"
   PATTERN "CMakeFiles" EXCLUDE)
 install(DIRECTORY ${ACCEL_SOURCE_DIR}/targets DESTINATION share/accel)
+# The Python package (ctypes over lib/libAccelCompilerC.so, which it finds
+# three directories up): PYTHONPATH=<prefix>/lib/python3/dist-packages.
+install(DIRECTORY ${ACCEL_SOURCE_DIR}/python/accel
+  DESTINATION lib/python3/dist-packages
+  PATTERN "__pycache__" EXCLUDE)
 
 set(ACCEL_CMAKE_DIR lib/cmake/AccelMLIR)
 install(EXPORT AccelMLIRTargets

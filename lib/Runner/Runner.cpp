@@ -97,6 +97,18 @@ static llvm::Expected<TensorSpec> describeTensor(Type type,
           .str());
 }
 
+std::string chooseEntry(ModuleOp module, llvm::StringRef requested) {
+  if (!requested.empty())
+    return requested.str();
+  std::vector<std::string> candidates;
+  for (auto f : module.getOps<func::FuncOp>())
+    if (!f.isDeclaration() && f.isPublic())
+      candidates.push_back(f.getName().str());
+  if (candidates.size() == 1)
+    return candidates.front();
+  return "main";
+}
+
 llvm::Error describeEntry(ModuleOp module, llvm::StringRef entry,
                           std::vector<TensorSpec> &inputs,
                           std::vector<TensorSpec> &outputs) {

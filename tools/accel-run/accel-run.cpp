@@ -6,9 +6,9 @@
 // Attaches the target, places every accel op (accelerator or host), compiles
 // with the CPU pipeline, runs the entry function through MLIR's
 // ExecutionEngine on .npy inputs (or seeded random ones), writes each result
-// as out/result<i>.npy and prints a summary. Until the simulator backend
-// exists, ops placed on the accelerator run on the CPU path, and the summary
-// says so.
+// as out/result<i>.npy and prints a summary. Until kernels are compiled to
+// the ISA and run on the simulator, ops placed on the accelerator run on the
+// CPU path, and the summary says so.
 //
 //===----------------------------------------------------------------------===//
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
@@ -99,20 +99,6 @@ int fail(const llvm::Twine &message) {
 int fail(llvm::Error error) {
   std::string message = llvm::toString(std::move(error));
   return fail(message);
-}
-
-/// Picks the entry function: --entry, else the only public definition, else
-/// @main.
-std::string chooseEntry(ModuleOp module) {
-  if (!entryName.empty())
-    return entryName;
-  std::vector<std::string> candidates;
-  for (auto f : module.getOps<func::FuncOp>())
-    if (!f.isDeclaration() && f.isPublic())
-      candidates.push_back(f.getName().str());
-  if (candidates.size() == 1)
-    return candidates.front();
-  return "main";
 }
 
 /// Deterministic random contents for `spec`: uniform in [-1, 1) for floats
@@ -319,14 +305,10 @@ int main(int argc, char **argv) {
   place.costModel = !noCostModel;
   place.overrides = placementOverrides;
   PassManager placement(&context);
-  placement.addPass(accel::createAttachTargetPass(attach));
-  placement.addPass(createCanonicalizerPass());
-  placement.addPass(accel::createPlacementPass(place));
-  placement.addPass(accel::createOutlineKernelsPass());
-  placement.addPass(accel::createVerifyKernelsPass());
+  accel::buildPlacementPipeline(placement, attach, place);
   if (failed(placement.run(*module)))
     return EXIT_FAILURE;
-  std::string entry = chooseEntry(*module);
+  std::string entry = accel::chooseEntry(*module, entryName);
   accel::PlacementSummary summary = accel::summarizePlacement(*module, entry);
   std::vector<accel::TensorSpec> inputs, outputs;
   if (llvm::Error error =
@@ -418,7 +400,7 @@ int main(int argc, char **argv) {
                       "host\n",
                       summary.onAccelerator, summary.onHost);
   if (summary.onAccelerator > 0)
-    os << "notice: the simulator backend does not exist yet; the "
+    os << "notice: accelerator kernels are not compiled to the ISA yet; the "
        << summary.onAccelerator
        << " op(s) placed on the accelerator ran on the CPU path\n";
   return EXIT_SUCCESS;

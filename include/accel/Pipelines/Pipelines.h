@@ -8,6 +8,8 @@
 #ifndef ACCEL_PIPELINES_PIPELINES_H
 #define ACCEL_PIPELINES_PIPELINES_H
 
+#include "accel/Dialect/Accel/Transforms/Passes.h"
+
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Pass/PassOptions.h"
 
@@ -38,6 +40,13 @@ struct CPUPipelineOptions : mlir::PassPipelineOptions<CPUPipelineOptions> {
 /// trailing out-parameter pointers (shapes are static).
 mlir::LogicalResult buildCPUPipeline(mlir::OpPassManager &pm,
                                      const CPUPipelineOptions &options);
+
+/// Appends target attachment, canonicalization, placement, kernel outlining
+/// and kernel verification: what precedes the CPU pipeline when compiling
+/// for a target.
+void buildPlacementPipeline(mlir::OpPassManager &pm,
+                            const AttachTargetPassOptions &target,
+                            const PlacementPassOptions &placement);
 
 /// Registers `accel-cpu-pipeline` with the pass registry.
 void registerAccelPipelines();

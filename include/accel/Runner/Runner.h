@@ -40,6 +40,10 @@ struct TensorSpec {
   size_t numBytes() const { return size_t(numElements()) * storageBytes; }
 };
 
+/// The entry function to run: `requested` when given, else the module's only
+/// public function definition, else "main".
+std::string chooseEntry(mlir::ModuleOp module, llvm::StringRef requested);
+
 /// Describes `entry`'s arguments and results from its (tensor-level)
 /// signature; errors name the entry and the offending argument.
 llvm::Error describeEntry(mlir::ModuleOp module, llvm::StringRef entry,
