@@ -14,6 +14,7 @@
 #include <climits>
 #include <cmath>
 #include <cstring>
+#include <optional>
 
 using namespace accel;
 using namespace accel::isa;
@@ -35,27 +36,21 @@ llvm::Expected<uint64_t> Machine::execAlu(const Instruction &inst) {
     return e;
   if (auto e = requireAccType(t, "type"))
     return std::move(e);
+  // The target op kind each ALU operation needs (max, min and mov need
+  // none: they serve pooling and data movement).
+  std::optional<OpKind> needed;
   switch (op) {
-  case AluOp::Add:
-    if (auto e = requireOp(OpKind::Add, "op"))
+  case AluOp::Add: needed = OpKind::Add; break;
+  case AluOp::Sub: needed = OpKind::Sub; break;
+  case AluOp::Mul: needed = OpKind::Mul; break;
+  case AluOp::Relu: needed = OpKind::Relu; break;
+  case AluOp::Clamp: needed = OpKind::Clamp; break;
+  default: break;
+  }
+  if (needed)
+    if (auto e = requireOp(*needed, "op"))
       return std::move(e);
-    break;
-  case AluOp::Sub:
-    if (auto e = requireOp(OpKind::Sub, "op"))
-      return std::move(e);
-    break;
-  case AluOp::Mul:
-    if (auto e = requireOp(OpKind::Mul, "op"))
-      return std::move(e);
-    break;
-  case AluOp::Relu:
-    if (auto e = requireOp(OpKind::Relu, "op"))
-      return std::move(e);
-    break;
-  case AluOp::Clamp:
-    if (auto e = requireOp(OpKind::Clamp, "op"))
-      return std::move(e);
-    break;
+  switch (op) {
   case AluOp::Requant:
     if (auto e = requireOp(OpKind::Requantize, "op"))
       return std::move(e);
