@@ -107,6 +107,17 @@ matchSpatialPad(Value value, function_ref<bool(Attribute)> isNeutral) {
                         SmallVector<int64_t>{low[1], high[1], low[2], high[2]});
 }
 
+/// A convolution's zero padding folded into its `padding` attribute:
+/// replaces `input` by the pad's source and returns [top, bottom, left,
+/// right] (all 0 when `input` is not such a pad).
+SmallVector<int64_t> foldZeroPad(Value &input) {
+  auto pad = matchSpatialPad(input, isZero);
+  if (!pad)
+    return {0, 0, 0, 0};
+  input = pad->first;
+  return pad->second;
+}
+
 SmallVector<int64_t> toVector(DenseIntElementsAttr attr) {
   return llvm::to_vector(attr.getValues<int64_t>());
 }
@@ -188,11 +199,7 @@ struct Conv2DPattern : OpRewritePattern<linalg::Conv2DNhwcHwcfOp> {
     Value input = op.getInputs()[0], filter = op.getInputs()[1];
     Value init = op.getOutputs()[0];
     auto resultType = cast<RankedTensorType>(init.getType());
-    SmallVector<int64_t> padding = {0, 0, 0, 0};
-    if (auto pad = matchSpatialPad(input, isZero)) {
-      input = pad->first;
-      padding = pad->second;
-    }
+    SmallVector<int64_t> padding = foldZeroPad(input);
     return replaceWithInit(rewriter, op, init, [&]() -> Value {
       return Conv2DOp::create(
           rewriter, op.getLoc(), resultType, input, filter, /*bias=*/Value(),
@@ -217,11 +224,7 @@ struct DepthwiseConv2DPattern
     Value init = op.getOutputs()[0];
     auto resultType = cast<RankedTensorType>(init.getType());
     auto filterType = cast<RankedTensorType>(filter.getType());
-    SmallVector<int64_t> padding = {0, 0, 0, 0};
-    if (auto pad = matchSpatialPad(input, isZero)) {
-      input = pad->first;
-      padding = pad->second;
-    }
+    SmallVector<int64_t> padding = foldZeroPad(input);
     int64_t channels = filterType.getDimSize(2);
     return replaceWithInit(rewriter, op, init, [&]() -> Value {
       // [KH, KW, C] -> [KH, KW, 1, C]: one input channel per group.
