@@ -90,6 +90,38 @@ const char *accelLaunchGetSummary(AccelLaunch launch);
 const char *accelLaunchGetTraceJSON(AccelLaunch launch);
 void accelLaunchDestroy(AccelLaunch launch);
 
+/* ---- Launches from compiled host code --------------------------------- *
+ * Host code compiled by accel (accel-run's JIT, or an object file from
+ * accel-compile) calls accelRuntimeLaunchKernel for every launch of a kernel
+ * compiled to a binary; the binary is embedded in the host code.  A
+ * process-wide session keeps the device, loaded programs and one report per
+ * launch.  The session functions are not meant to be called concurrently
+ * with launches. */
+
+/* Runs `binary` (`size` bytes) with one host buffer per binding, in binding
+ * order (the kernel's arguments, then its results), given as addresses.
+ * Inputs are read from and outputs written to those buffers.  Returns 0;
+ * on failure records the error (accelSessionGetError) and returns 1, and
+ * later launches fail at once until accelSessionReset. */
+int32_t accelRuntimeLaunchKernel(const char *kernelName, const void *binary,
+                                 int64_t size, const int64_t *bufferAddresses,
+                                 int64_t numBuffers);
+/* The device launches run on (borrowed, must outlive the launches).  NULL,
+ * the default, makes one from the target preset each binary names. */
+void accelSessionSetDevice(AccelDevice device);
+/* Record a Chrome trace per launch (off by default). */
+void accelSessionSetTrace(int enabled);
+size_t accelSessionGetNumLaunches(void);
+/* Per launch, in order; valid until accelSessionReset. */
+const char *accelSessionGetLaunchKernel(size_t index);
+const char *accelSessionGetLaunchReportJSON(size_t index);
+const char *accelSessionGetLaunchSummary(size_t index);
+const char *accelSessionGetLaunchTraceJSON(size_t index);
+/* The first launch error since the last reset, or NULL. */
+const char *accelSessionGetError(void);
+/* Forgets launches, programs and the error (not the device). */
+void accelSessionReset(void);
+
 #ifdef __cplusplus
 }
 #endif

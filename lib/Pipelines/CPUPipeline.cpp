@@ -98,6 +98,12 @@ void registerAccelPipelines() {
         if (failed(buildCPUPipeline(pm, options)))
           llvm::report_fatal_error("accel-cpu-pipeline: invalid pipeline");
       });
+  PassPipelineRegistration<>(
+      "accel-kernel-pipeline",
+      "The accelerator path: outlined kernels to accel.binary ops (tile, "
+      "double-buffer, allocate SRAM, lower to ISA ops, insert tokens, "
+      "serialize)",
+      buildKernelPipeline);
 }
 
 } // namespace accel

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "accel/Pipelines/Pipelines.h"
 
+#include "accel/Conversion/Passes.h"
+
 #include "mlir/Transforms/Passes.h"
 
 using namespace mlir;
@@ -21,6 +23,17 @@ void buildPlacementPipeline(OpPassManager &pm,
   pm.addPass(createPlacementPass(placement));
   pm.addPass(createOutlineKernelsPass());
   pm.addPass(createVerifyKernelsPass());
+}
+
+void buildKernelPipeline(OpPassManager &pm) {
+  pm.addPass(createTileKernelsPass());
+  pm.addPass(createDoubleBufferPass());
+  // Fold the tiler's constant index arithmetic before addresses are given.
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createAllocateSramPass());
+  pm.addPass(createLowerToIsaPass());
+  pm.addPass(createInsertTokensPass());
+  pm.addPass(createSerializeKernelsPass());
 }
 
 } // namespace accel

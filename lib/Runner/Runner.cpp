@@ -1,6 +1,8 @@
 //===- Runner.cpp - compile a module for the CPU path and call it ---------===//
 #include "accel/Runner/Runner.h"
 
+#include "accel-c/Runtime.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
@@ -261,6 +263,14 @@ CompiledModule::compile(ModuleOp module, const CPUPipelineOptions &options) {
   auto engine = ExecutionEngine::create(module, engineOptions);
   if (!engine)
     return engine.takeError();
+  // Host code calls the runtime for every launch of an accel.binary.
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner("accelRuntimeLaunchKernel")] = {
+        llvm::orc::ExecutorAddr::fromPtr(&accelRuntimeLaunchKernel),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
   std::unique_ptr<CompiledModule> compiled(new CompiledModule());
   compiled->engine = std::move(*engine);
   return compiled;

@@ -6,15 +6,19 @@
 // Attaches the target, places every accel op (accelerator or host), compiles
 // with the CPU pipeline, runs the entry function through MLIR's
 // ExecutionEngine on .npy inputs (or seeded random ones), writes each result
-// as out/result<i>.npy and prints a summary. Until kernels are compiled to
-// the ISA and run on the simulator, ops placed on the accelerator run on the
-// CPU path, and the summary says so.
+// as out/result<i>.npy and prints a summary. On an accelerator target,
+// kernels are compiled to the ISA (docs/AcceleratorPath.md) and run on the
+// simulator through the runtime; the summary adds each launch's cycles,
+// utilization, traffic and energy.  Kernels the accelerator path cannot
+// compile yet run on the CPU path, and the summary says which and why.
 //
 //===----------------------------------------------------------------------===//
 #include "accel/Dialect/Accel/IR/AccelDialect.h"
 #include "accel/Dialect/Accel/Transforms/Placement.h"
 #include "accel/InitAccel.h"
+#include "accel/Pipelines/Pipelines.h"
 #include "accel/Runner/Runner.h"
+#include "accel-c/Runtime.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/InitAllDialects.h"
@@ -29,6 +33,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/WithColor.h"
@@ -87,6 +92,21 @@ static cl::opt<bool> showRemarks(
 static cl::opt<std::string> placementOverrides(
     "placement-overrides",
     cl::desc("JSON file pinning ops to the host or the accelerator"),
+    cl::value_desc("file.json"), cl::cat(runCategory));
+
+static cl::opt<bool> cpuKernels(
+    "cpu-kernels",
+    cl::desc("Run accelerator kernels on the CPU path instead of compiling "
+             "them to the ISA for the simulator"),
+    cl::cat(runCategory));
+static cl::opt<std::string> reportFile(
+    "report",
+    cl::desc("Write the combined report (placement, per-kernel simulator "
+             "reports, totals) as JSON to this file"),
+    cl::value_desc("file.json"), cl::cat(runCategory));
+static cl::opt<std::string> traceFile(
+    "trace",
+    cl::desc("Write a Chrome trace of every kernel launch to this file"),
     cl::value_desc("file.json"), cl::cat(runCategory));
 
 namespace {
@@ -255,6 +275,110 @@ std::string shapeString(llvm::ArrayRef<int64_t> shape) {
   return s.empty() ? "scalar" : s;
 }
 
+/// Prints each kernel launch's simulator report and totals, and writes the
+/// combined JSON report and trace when asked.
+int reportLaunches(llvm::raw_ostream &os,
+                   const accel::PlacementSummary &placement) {
+  size_t n = accelSessionGetNumLaunches();
+  llvm::json::Array kernels, traceEvents;
+  double totalPJ = 0;
+  int64_t totalCycles = 0, dramBytes = 0, linkBytes = 0, macs = 0;
+  double clockMHz = 0;
+  for (size_t i = 0; i < n; ++i) {
+    llvm::Expected<llvm::json::Value> report =
+        llvm::json::parse(accelSessionGetLaunchReportJSON(i));
+    if (!report)
+      return fail(report.takeError());
+    llvm::json::Object *r = report->getAsObject();
+    auto num = [&](llvm::json::Object *o, llvm::StringRef key) {
+      return o ? o->getNumber(key).value_or(0) : 0.0;
+    };
+    llvm::json::Object *traffic = r->getObject("bytes");
+    llvm::json::Object *energy = r->getObject("energy_pj");
+    int64_t cycles = int64_t(num(r, "total_cycles"));
+    int64_t bytes =
+        int64_t(num(traffic, "dram_read") + num(traffic, "dram_written"));
+    int64_t link = int64_t(num(traffic, "host_link"));
+    double pj = num(energy, "total");
+    totalCycles += cycles;
+    dramBytes += bytes;
+    linkBytes += link;
+    totalPJ += pj;
+    macs += int64_t(num(r, "macs"));
+    clockMHz = num(r, "clock_mhz");
+    os << llvm::formatv("kernel @{0} (launch {1}): {2} cycles, utilization "
+                        "{3:f3}, DRAM {4} B, host link {5} B, {6:f1} nJ\n",
+                        accelSessionGetLaunchKernel(i), i, cycles,
+                        num(r, "utilization"), bytes, link, pj / 1000);
+    os << "  energy (nJ): mac " << llvm::format("%.1f", num(energy, "mac") / 1000)
+       << ", sram " << llvm::format("%.1f", (num(energy, "sram_read") +
+                                              num(energy, "sram_write")) / 1000)
+       << ", dram " << llvm::format("%.1f", num(energy, "dram") / 1000)
+       << ", host link " << llvm::format("%.1f", num(energy, "host_link") / 1000)
+       << "\n";
+    llvm::json::Object entry{{"kernel", accelSessionGetLaunchKernel(i)},
+                             {"launch", int64_t(i)},
+                             {"report", std::move(*report)}};
+    kernels.push_back(std::move(entry));
+    if (!traceFile.empty()) {
+      auto trace = llvm::json::parse(accelSessionGetLaunchTraceJSON(i));
+      if (!trace)
+        return fail(trace.takeError());
+      // One trace process per launch.
+      if (llvm::json::Array *events =
+              trace->getAsObject()->getArray("traceEvents"))
+        for (llvm::json::Value &e : *events) {
+          if (llvm::json::Object *o = e.getAsObject())
+            (*o)["pid"] = int64_t(i + 1);
+          traceEvents.push_back(std::move(e));
+        }
+      traceEvents.push_back(llvm::json::Object{
+          {"name", "process_name"}, {"ph", "M"}, {"pid", int64_t(i + 1)},
+          {"args", llvm::json::Object{
+                       {"name", llvm::formatv("launch {0}: @{1}", i,
+                                              accelSessionGetLaunchKernel(i))
+                                    .str()}}}});
+    }
+  }
+  if (n)
+    os << llvm::formatv("accelerator: {0} launch(es), {1} cycles ({2:f3} us "
+                        "at {3} MHz), {4} MACs, DRAM {5} B, host link {6} "
+                        "B, {7:f1} nJ\n",
+                        n, totalCycles,
+                        clockMHz > 0 ? totalCycles / clockMHz : 0.0, clockMHz,
+                        macs, dramBytes, linkBytes, totalPJ / 1000);
+  auto write = [&](const std::string &path, const llvm::json::Value &value) {
+    std::error_code ec;
+    llvm::raw_fd_ostream file(path, ec);
+    if (ec)
+      return fail("cannot write '" + path + "': " + ec.message());
+    file << llvm::formatv("{0:2}", value) << "\n";
+    return 0;
+  };
+  if (!reportFile.empty()) {
+    llvm::json::Object combined{
+        {"target", placement.targetName},
+        {"placement",
+         llvm::json::Object{{"accelerator_ops", int64_t(placement.onAccelerator)},
+                            {"host_ops", int64_t(placement.onHost)}}},
+        {"kernels", std::move(kernels)},
+        {"totals", llvm::json::Object{{"launches", int64_t(n)},
+                                      {"cycles", totalCycles},
+                                      {"macs", macs},
+                                      {"dram_bytes", dramBytes},
+                                      {"host_link_bytes", linkBytes},
+                                      {"energy_pj", totalPJ}}}};
+    if (int rc = write(reportFile, llvm::json::Value(std::move(combined))))
+      return rc;
+  }
+  if (!traceFile.empty())
+    if (int rc = write(traceFile,
+                       llvm::json::Object{{"traceEvents", std::move(traceEvents)},
+                                          {"displayTimeUnit", "ns"}}))
+      return rc;
+  return 0;
+}
+
 } // namespace
 
 int main(int argc, char **argv) {
@@ -277,9 +401,15 @@ int main(int argc, char **argv) {
   llvm::SourceMgr sourceMgr;
   SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
   // Placement explains every op with a remark; show them only on request.
-  ScopedDiagnosticHandler dropRemarks(&context, [](Diagnostic &diag) {
-    return success(diag.getSeverity() == DiagnosticSeverity::Remark &&
-                   !showRemarks);
+  // The accelerator path's remarks on kernels left on the CPU are notices.
+  std::vector<std::string> cpuKernelNotes;
+  ScopedDiagnosticHandler dropRemarks(&context, [&](Diagnostic &diag) {
+    if (diag.getSeverity() != DiagnosticSeverity::Remark)
+      return failure();
+    std::string text = diag.str();
+    if (llvm::StringRef(text).contains("is not compiled to the ISA"))
+      cpuKernelNotes.push_back(text);
+    return success(!showRemarks);
   });
   std::string errorMessage;
   auto file = openInputFile(inputFile, &errorMessage);
@@ -310,6 +440,16 @@ int main(int argc, char **argv) {
     return EXIT_FAILURE;
   std::string entry = accel::chooseEntry(*module, entryName);
   accel::PlacementSummary summary = accel::summarizePlacement(*module, entry);
+  // Kernels to the ISA, unless asked to keep them on the CPU.
+  bool hasAccelerator = accel::getTargetAttr(*module) &&
+                        accel::getTargetAttr(*module).getDesc().kind ==
+                            accel::TargetKind::Systolic;
+  if (hasAccelerator && !cpuKernels) {
+    PassManager kernels(&context);
+    accel::buildKernelPipeline(kernels);
+    if (failed(kernels.run(*module)))
+      return EXIT_FAILURE;
+  }
   std::vector<accel::TensorSpec> inputs, outputs;
   if (llvm::Error error =
           accel::describeEntry(*module, entry, inputs, outputs))
@@ -367,9 +507,13 @@ int main(int argc, char **argv) {
     results.emplace_back(spec.numBytes());
     buffers.push_back(results.back().data());
   }
+  accelSessionReset();
+  accelSessionSetTrace(!traceFile.empty());
   if (llvm::Error error = (*compiled)->call(entry, buffers))
     return fail(std::move(error));
   auto ranAt = std::chrono::steady_clock::now();
+  if (const char *launchError = accelSessionGetError())
+    return fail(launchError);
 
   llvm::raw_ostream &os = llvm::outs();
   auto seconds = [](auto a, auto b) {
@@ -399,9 +543,12 @@ int main(int argc, char **argv) {
   os << llvm::formatv("placement: {0} op(s) on the accelerator, {1} on the "
                       "host\n",
                       summary.onAccelerator, summary.onHost);
-  if (summary.onAccelerator > 0)
-    os << "notice: accelerator kernels are not compiled to the ISA yet; the "
-       << summary.onAccelerator
+  if (summary.onAccelerator > 0 && cpuKernels)
+    os << "notice: --cpu-kernels: the " << summary.onAccelerator
        << " op(s) placed on the accelerator ran on the CPU path\n";
+  for (const std::string &note : cpuKernelNotes)
+    os << "notice: " << note << "\n";
+  if (int rc = reportLaunches(os, summary))
+    return rc;
   return EXIT_SUCCESS;
 }

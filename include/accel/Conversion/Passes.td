@@ -57,7 +57,8 @@ def ConvertAccelToLinalgPass
   let dependentDialects = [
     "::mlir::arith::ArithDialect", "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect", "::mlir::tensor::TensorDialect",
-    "::mlir::func::FuncDialect"
+    "::mlir::func::FuncDialect", "::mlir::memref::MemRefDialect",
+    "::mlir::bufferization::BufferizationDialect"
   ];
 }
 
@@ -209,6 +210,118 @@ def ConvertLinalgToAccelPass
   }];
   let dependentDialects = [
     "::accel::AccelDialect", "::mlir::tensor::TensorDialect"
+  ];
+}
+
+
+//===----------------------------------------------------------------------===//
+// The accelerator path: kernels to the accel ISA (docs/AcceleratorPath.md)
+//===----------------------------------------------------------------------===//
+
+def TileKernelsPass : Pass<"accel-tile-kernels", "mlir::ModuleOp"> {
+  let summary = "Tile accelerator kernels into DMA and SRAM tile ops";
+  let description = [{
+    Rewrites every outlined kernel (`func.func` with `accel.kernel`) from
+    tensor-level accel ops into memref-level tile ops: DRAM tensors become
+    memrefs (results become trailing out-parameters, weights become
+    `memref.global` constants), and each contraction becomes a loop nest of
+    `accel.dma_load`, `accel.tile_matmul` and `accel.dma_store` on SRAM
+    buffers (`memref.alloc` in memory space 1, the scratchpad, and 2, the
+    accumulator).  A `relu`/`clamp` whose only operand is a contraction's
+    single-use result, and the contraction's requantization, fold into the
+    store.
+
+    Tile sizes come from the target: the SRAM tile is `Mt x Kt` (lhs),
+    `Kt x Nt` (rhs) and `Mt x Nt` (accumulator), with room for two of each
+    (double buffering).  Candidates are scored by a model of the target's
+    array and DMA (`max(compute, DMA)` cycles, DRAM bytes as tie-break); the
+    lhs panel stays resident across the `n` loop when it fits.  Tail tiles
+    use `affine.min` sizes.  The original signature is kept in
+    `accel.kernel_type`.
+
+    Kernels holding an op this pass does not compile yet (see
+    docs/AcceleratorPath.md) stay tensor-level and run on the CPU path;
+    each gets a remark naming the op.  With `fallback=false` that is an
+    error instead.
+  }];
+  let options = [
+    Option<"fallback", "fallback", "bool", /*default=*/"true",
+           "Leave kernels with unsupported ops on the CPU path (remark) "
+           "instead of failing">,
+    Option<"tileSizes", "tile-sizes", "std::string", /*default=*/"\"\"",
+           "Force the SRAM tile 'MtxNtxKt' (for tests and experiments)">,
+  ];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect", "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect", "::mlir::scf::SCFDialect",
+    "::accel::AccelDialect"
+  ];
+}
+
+def DoubleBufferPass : Pass<"accel-double-buffer", "mlir::ModuleOp"> {
+  let summary = "Double-buffer the SRAM tiles of kernel loops";
+  let description = [{
+    Every SRAM `memref.alloc` inside an `scf.for` of a tiled kernel is
+    expanded into two buffers with upstream `memref::multiBuffer`: iteration
+    `i` uses buffer `i mod 2`, so the DMA load for tile `i+1` does not wait
+    for the compute on tile `i`.  `accel-insert-tokens` later synchronizes
+    exactly the accesses that still conflict.
+  }];
+  let dependentDialects = ["::mlir::affine::AffineDialect",
+                           "::mlir::memref::MemRefDialect"];
+}
+
+def AllocateSramPass : Pass<"accel-allocate-sram", "mlir::ModuleOp"> {
+  let summary = "Assign scratchpad and accumulator addresses";
+  let description = [{
+    Gives every SRAM `memref.alloc` of a tiled kernel a byte address
+    (`accel.address`), first-fit in program order, freeing at the matching
+    `memref.dealloc`; buffers are 64-byte aligned.  A kernel whose live
+    buffers exceed the target's `scratchpad_bytes` or `accumulator_bytes`
+    is an error naming the memory, the bytes needed and the capacity.
+  }];
+}
+
+def LowerToIsaPass : Pass<"accel-lower-to-isa", "mlir::ModuleOp"> {
+  let summary = "Lower tiled kernels to ISA ops (one per instruction)";
+  let description = [{
+    Lays out each tiled kernel's DRAM (bindings for the arguments and
+    out-parameters, constants, scratch for intermediates), then walks the
+    loop nests with constant trip counts and emits `accel.isa.*` ops with
+    concrete addresses: `dma_load` → `load`, `dma_store` → `store` (with a
+    requantization table entry), `tile_matmul` → `preload` + `matmul`
+    (weight-stationary: `k`/`n` split to the array, `m` streams) or
+    `matmul` (output-stationary: `m`/`n` split), and a final `halt`.  The
+    layout goes into the kernel's `accel.program` attribute.
+  }];
+}
+
+def InsertTokensPass : Pass<"accel-insert-tokens", "mlir::ModuleOp"> {
+  let summary = "Insert dependency tokens between the ISA queues";
+  let description = [{
+    For every pair of ISA instructions on different queues that touch the
+    same SRAM bytes, at least one writing, makes the later one wait for the
+    earlier through push/pop token flags (docs/isa.md, "Dependency
+    tokens").  Only the newest conflicting instruction of each neighbour
+    queue is waited for (the queues are in order), and a pop is added only
+    when it orders something not yet ordered.  Load/store conflicts, whose
+    queues are not neighbours, are routed through a zero-row compute
+    instruction.
+  }];
+}
+
+def SerializeKernelsPass : Pass<"accel-serialize-kernels", "mlir::ModuleOp"> {
+  let summary = "Encode ISA kernels into accel.binary ops";
+  let description = [{
+    Builds an `isa::Program` from each kernel's ISA ops and `accel.program`
+    layout (constants from their `memref.global`s), encodes it through
+    include/accel/ISA/Instructions.def and `isa::writeBinary`, and replaces
+    the kernel with an `accel.binary` of the same symbol.  Globals only
+    kernels used are erased.
+  }];
+  let options = [
+    Option<"dumpDir", "dump-dir", "std::string", /*default=*/"\"\"",
+           "Also write each binary to <dir>/<kernel>.accelbin">,
   ];
 }
 

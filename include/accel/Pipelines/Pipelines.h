@@ -48,7 +48,14 @@ void buildPlacementPipeline(mlir::OpPassManager &pm,
                             const AttachTargetPassOptions &target,
                             const PlacementPassOptions &placement);
 
-/// Registers `accel-cpu-pipeline` with the pass registry.
+/// Appends the accelerator path (docs/AcceleratorPath.md): tile kernels,
+/// double-buffer, allocate SRAM, lower to ISA ops, insert tokens and
+/// serialize each kernel into an accel.binary.  Kernels the path cannot
+/// compile yet stay on the CPU path with a remark.
+void buildKernelPipeline(mlir::OpPassManager &pm);
+
+/// Registers `accel-cpu-pipeline` and `accel-kernel-pipeline` with the pass
+/// registry.
 void registerAccelPipelines();
 
 } // namespace accel

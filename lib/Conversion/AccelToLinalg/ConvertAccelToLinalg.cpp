@@ -43,6 +43,8 @@ struct ConvertAccelToLinalgPass
       return signalPassFailure();
 
     MLIRContext *ctx = &getContext();
+    EmbeddedBinaries binaries;
+    prepareBinaryLaunches(module, binaries);
     QuantToStorageTypeConverter converter;
     ConversionTarget target(*ctx);
     target.addIllegalDialect<AccelDialect>();
@@ -61,7 +63,7 @@ struct ConvertAccelToLinalgPass
     populateElementwiseLowering(converter, patterns);
     populatePoolingLowering(converter, patterns);
     populateQuantLowering(converter, patterns);
-    populateLaunchLowering(converter, patterns);
+    populateLaunchLowering(converter, binaries, patterns);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(patterns,
                                                                    converter);
     populateCallOpTypeConversionPattern(patterns, converter);

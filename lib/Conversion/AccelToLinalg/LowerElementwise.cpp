@@ -32,24 +32,6 @@ Value intMin(OpBuilder &b, Location loc, Value x, Value y, bool isSigned) {
   return arith::MinUIOp::create(b, loc, x, y);
 }
 
-/// Bounds of a clamp on a quantized tensor, per channel: the real bounds
-/// rounded inward (ceil for min, floor for max) and intersected with the
-/// storage range, per docs/Numerics.md §4.
-void quantizedClampBounds(const QuantInfo &info, double lo, double hi,
-                          SmallVectorImpl<int32_t> &los,
-                          SmallVectorImpl<int32_t> &his) {
-  for (size_t c = 0; c < info.scales.size(); ++c) {
-    double s = info.scales[c];
-    double zp = info.zeroPoints[c];
-    double qlo = std::isinf(lo) ? (lo < 0 ? info.qmin : info.qmax)
-                                : std::ceil(lo / s + zp);
-    double qhi = std::isinf(hi) ? (hi < 0 ? info.qmin : info.qmax)
-                                : std::floor(hi / s + zp);
-    los.push_back(int32_t(std::clamp<double>(qlo, info.qmin, info.qmax)));
-    his.push_back(int32_t(std::clamp<double>(qhi, info.qmin, info.qmax)));
-  }
-}
-
 /// Lowers relu and clamp: relu is clamp(0, +inf).
 template <typename OpTy>
 struct ClampLikeLowering : OpConversionPattern<OpTy> {

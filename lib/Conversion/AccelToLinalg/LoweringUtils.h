@@ -8,6 +8,7 @@
 #ifndef ACCEL_LIB_CONVERSION_ACCELTOLINALG_LOWERINGUTILS_H
 #define ACCEL_LIB_CONVERSION_ACCELTOLINALG_LOWERINGUTILS_H
 
+#include "llvm/ADT/StringMap.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/Transforms/DialectConversion.h"
@@ -118,6 +119,13 @@ mlir::Value emitRequantize(mlir::OpBuilder &b, mlir::Location loc,
 
 /// Precomputed multipliers for requantizing from per-channel input scales
 /// (`inScales[c]`, possibly products of two scales) to one output scale.
+/// Bounds of a clamp on a quantized tensor, per channel: the real bounds
+/// rounded inward (ceil for min, floor for max) and intersected with the
+/// storage range, per docs/Numerics.md §4.
+void quantizedClampBounds(const QuantInfo &info, double lo, double hi,
+                          llvm::SmallVectorImpl<int32_t> &los,
+                          llvm::SmallVectorImpl<int32_t> &his);
+
 struct RequantParams {
   llvm::SmallVector<int32_t> multiplier, leftShift, rightShift;
 };
@@ -158,7 +166,23 @@ void populatePoolingLowering(const mlir::TypeConverter &converter,
                              mlir::RewritePatternSet &patterns);
 void populateQuantLowering(const mlir::TypeConverter &converter,
                            mlir::RewritePatternSet &patterns);
+/// Where an accel.binary's bytes and name were placed (memref.globals) by
+/// prepareBinaryLaunches.
+struct EmbeddedBinary {
+  std::string binaryGlobal, nameGlobal;
+  int64_t binarySize = 0, nameSize = 0;
+};
+using EmbeddedBinaries = llvm::StringMap<EmbeddedBinary>;
+
+/// Moves every accel.binary into memref.globals, declares the runtime entry
+/// point (accelRuntimeLaunchKernel, include/accel-c/Runtime.h) and erases
+/// the binaries; launches of them are then lowered by the launch patterns.
+void prepareBinaryLaunches(mlir::ModuleOp module, EmbeddedBinaries &binaries);
+
+/// Launches of kernel functions become calls; launches of binaries become
+/// runtime calls with the embedded bytes; transfers become no-ops.
 void populateLaunchLowering(const mlir::TypeConverter &converter,
+                            const EmbeddedBinaries &binaries,
                             mlir::RewritePatternSet &patterns);
 
 } // namespace accel

@@ -1167,7 +1167,7 @@ func.func private @kernel__bad_not_unit() attributes {accel.kernel = true}
 //===----------------------------------------------------------------------===//
 
 func.func @launch__bad_missing_symbol(%x: tensor<4xf32>) -> tensor<4xf32> {
-  // expected-error @+1 {{'accel.launch' op expected 'nowhere' to name a func.func, found none}}
+  // expected-error @+1 {{'accel.launch' op expected 'nowhere' to name a func.func or accel.binary, found none}}
   %0 = accel.launch @nowhere(%x) : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
@@ -1178,7 +1178,7 @@ func.func @launch__bad_missing_symbol(%x: tensor<4xf32>) -> tensor<4xf32> {
 memref.global "private" @not_a_function : memref<4xf32>
 
 func.func @launch__bad_symbol_not_a_function(%x: tensor<4xf32>) -> tensor<4xf32> {
-  // expected-error @+1 {{'accel.launch' op expected 'not_a_function' to name a func.func, found none}}
+  // expected-error @+1 {{'accel.launch' op expected 'not_a_function' to name a func.func or accel.binary, found}}
   %0 = accel.launch @not_a_function(%x) : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }

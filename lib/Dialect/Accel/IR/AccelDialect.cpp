@@ -42,6 +42,29 @@ LogicalResult AccelDialect::verifyOperationAttribute(Operation *op,
                              << "' must be a unit attribute on a function";
     return success();
   }
+  if (name == kKernelTypeAttrName) {
+    auto type = dyn_cast<TypeAttr>(attr.getValue());
+    if (!type || !isa<FunctionType>(type.getValue()))
+      return op->emitError() << "'" << kKernelTypeAttrName
+                             << "' must be a function type, found "
+                             << attr.getValue();
+    return success();
+  }
+  if (name == kAddressAttrName) {
+    auto address = dyn_cast<IntegerAttr>(attr.getValue());
+    if (!address || address.getInt() < 0)
+      return op->emitError() << "'" << kAddressAttrName
+                             << "' must be a non-negative integer, found "
+                             << attr.getValue();
+    return success();
+  }
+  if (name == kProgramAttrName) {
+    if (!isa<DictionaryAttr>(attr.getValue()))
+      return op->emitError() << "'" << kProgramAttrName
+                             << "' must be a dictionary, found "
+                             << attr.getValue();
+    return success();
+  }
   if (name != kTargetAttrName)
     return op->emitError() << "unknown accel attribute '" << name << "'";
   if (!isa<ModuleOp>(op))

@@ -613,16 +613,28 @@ LogicalResult RequantizeOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult LaunchOp::verifySymbolUses(SymbolTableCollection &symbolTable) {
-  auto kernel =
-      symbolTable.lookupNearestSymbolFrom<func::FuncOp>(*this, getKernelAttr());
-  if (!kernel)
+  Operation *callee =
+      symbolTable.lookupNearestSymbolFrom(*this, getKernelAttr());
+  FunctionType type;
+  if (auto binary = llvm::dyn_cast_or_null<BinaryOp>(callee)) {
+    type = binary.getFunctionType();
+  } else if (auto kernel = llvm::dyn_cast_or_null<func::FuncOp>(callee)) {
+    if (!kernel->hasAttr(AccelDialect::kKernelAttrName))
+      return emitOpError("expected @")
+             << getKernel() << " to be an accelerator kernel (a func.func with '"
+             << AccelDialect::kKernelAttrName << "'), found a plain function";
+    // A kernel being compiled to the ISA keeps its tensor-level signature.
+    if (auto original = kernel->getAttrOfType<TypeAttr>(
+            AccelDialect::kKernelTypeAttrName))
+      type = llvm::cast<FunctionType>(original.getValue());
+    else
+      type = kernel.getFunctionType();
+  } else {
     return emitOpError("expected '")
-           << getKernel() << "' to name a func.func, found none";
-  if (!kernel->hasAttr(AccelDialect::kKernelAttrName))
-    return emitOpError("expected @")
-           << getKernel() << " to be an accelerator kernel (a func.func with '"
-           << AccelDialect::kKernelAttrName << "'), found a plain function";
-  FunctionType type = kernel.getFunctionType();
+           << getKernel() << "' to name a func.func or accel.binary, found "
+           << (callee ? "'" + callee->getName().getStringRef().str() + "'"
+                      : std::string("none"));
+  }
   if (TypeRange(type.getInputs()) != TypeRange(getArgs().getTypes()) ||
       TypeRange(type.getResults()) != TypeRange(getResults().getTypes()))
     return emitOpError("expected operand and result types ")

@@ -39,6 +39,14 @@ def Accel_Dialect : Dialect {
         "accel.placement";
     /// Marks a func.func outlined by accel-outline-kernels.
     static constexpr ::llvm::StringLiteral kKernelAttrName = "accel.kernel";
+    /// On a kernel being compiled to the ISA: its tensor-level signature.
+    static constexpr ::llvm::StringLiteral kKernelTypeAttrName =
+        "accel.kernel_type";
+    /// On an SRAM memref.alloc: its byte address (accel-allocate-sram).
+    static constexpr ::llvm::StringLiteral kAddressAttrName = "accel.address";
+    /// On a kernel lowered to ISA ops: its DRAM layout, bindings, constants
+    /// and requantization table (accel-lower-to-isa).
+    static constexpr ::llvm::StringLiteral kProgramAttrName = "accel.program";
 
     /// Registers #accel.target (defined in AccelAttrs.cpp).
     void registerAttributes();

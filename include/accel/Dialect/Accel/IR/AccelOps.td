@@ -415,4 +415,6 @@ def Accel_HostToDeviceOp
 def Accel_DeviceToHostOp
     : Accel_TransferOp<"device_to_host", "accelerator", "host">;
 
+include "accel/Dialect/Accel/IR/AccelTileOps.td"
+
 #endif // ACCEL_DIALECT_ACCEL_IR_ACCELOPS_TD

@@ -1,0 +1,438 @@
+//===- TileKernels.cpp - Kernels to DMA and SRAM tile ops ------------------===//
+//
+// accel-tile-kernels: rewrites each outlined kernel from tensor-level accel
+// ops into loop nests of accel.dma_load / accel.tile_matmul / accel.dma_store
+// on SRAM memrefs, with tile sizes scored by a model of the target's array
+// and DMA engine.  docs/AcceleratorPath.md describes the loop nest.
+//
+//===----------------------------------------------------------------------===//
+#include "TileModel.h"
+
+#include "../AccelToLinalg/LoweringUtils.h"
+#include "accel/Conversion/Passes.h"
+#include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/Numerics/Requantize.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/Quant/IR/Quant.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/IR/Builders.h"
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
+
+namespace accel {
+#define GEN_PASS_DEF_TILEKERNELSPASS
+#include "accel/Conversion/Passes.h.inc"
+} // namespace accel
+
+using namespace mlir;
+
+namespace accel {
+namespace {
+
+/// The storage element type a DRAM memref of `type` holds: quantized types
+/// become their storage integer, unsigned storage as `ui8` so the ISA load
+/// knows to zero-extend.
+Type storageElement(Type type) {
+  auto info = getQuantInfo(type);
+  if (info && info->isQuantized)
+    return IntegerType::get(type.getContext(), info->bitWidth(),
+                            info->isSigned ? IntegerType::Signless
+                                           : IntegerType::Unsigned);
+  return type;
+}
+
+MemRefType dramType(Type tensorType) {
+  auto t = llvm::cast<RankedTensorType>(tensorType);
+  return MemRefType::get(t.getShape(), storageElement(t.getElementType()));
+}
+
+MemRefType sramType(ArrayRef<int64_t> shape, Type element, MemorySpace space) {
+  MLIRContext *ctx = element.getContext();
+  return MemRefType::get(
+      shape, element, MemRefLayoutAttrInterface(),
+      IntegerAttr::get(IntegerType::get(ctx, 64), static_cast<int64_t>(space)));
+}
+
+/// A matmul and the ops folded into its store.
+struct Chain {
+  mutable MatmulOp matmul;
+  Operation *activation = nullptr; // accel.relu or accel.clamp
+  Value result() const {
+    return activation ? Value(activation->getResult(0))
+                      : Value(matmul.getResult());
+  }
+};
+
+/// Why `kernel` cannot be tiled yet, or "" when it can.  Fills `chains`.
+std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
+                          const TargetDesc &desc) {
+  if (desc.kind != TargetKind::Systolic)
+    return "the target has no accelerator";
+  llvm::DenseMap<Operation *, unsigned> chainOf;
+  for (Operation &op : kernel.getBody().front()) {
+    if (llvm::isa<func::ReturnOp, arith::ConstantOp>(op))
+      continue;
+    if (auto mm = dyn_cast<MatmulOp>(op)) {
+      if (mm.getTransposeLhs() || mm.getTransposeRhs())
+        return "transposed accel.matmul operands";
+      auto lhs = llvm::cast<RankedTensorType>(mm.getLhs().getType());
+      auto rhs = llvm::cast<RankedTensorType>(mm.getRhs().getType());
+      if (lhs.getRank() != 2 || rhs.getRank() != 2)
+        return "batched accel.matmul";
+      if (!lhs.hasStaticShape() || !rhs.hasStaticShape())
+        return "dynamic shapes";
+      auto li = getQuantInfo(lhs.getElementType());
+      auto ri = getQuantInfo(rhs.getElementType());
+      if (li && ri) {
+        if (li->bitWidth() != 8 || ri->bitWidth() != 8)
+          return "operands narrower than 8 bits";
+        if (li->isSigned != ri->isSigned)
+          return "mixed signed and unsigned operands";
+        for (int64_t zp : {li->zeroPoints[0], ri->zeroPoints[0]})
+          if (zp < -128 || zp > 127)
+            return "zero point " + std::to_string(zp) +
+                   " outside the ISA's signed 8-bit field";
+        if (llvm::any_of(ri->zeroPoints,
+                         [&](int64_t z) { return z != ri->zeroPoints[0]; }))
+          return "per-channel weight zero points that differ";
+      } else if (!llvm::isa<FloatType>(lhs.getElementType())) {
+      {
+        std::string text;
+        llvm::raw_string_ostream os(text);
+        os << "operand type " << lhs.getElementType();
+        return text;
+      }
+      } else if (lhs.getElementType() != rhs.getElementType()) {
+        return "mixed float operand types";
+      }
+      chainOf[mm] = chains.size();
+      chains.push_back({mm});
+      continue;
+    }
+    if (llvm::isa<ReluOp, ClampOp>(op)) {
+      Operation *def = op.getOperand(0).getDefiningOp();
+      auto it = def ? chainOf.find(def) : chainOf.end();
+      if (it == chainOf.end() || !def->getResult(0).hasOneUse() ||
+          chains[it->second].activation)
+        return "accel." + op.getName().stripDialect().str() +
+               " that does not directly follow a contraction";
+      if (llvm::isa<ClampOp>(op) &&
+          llvm::isa<FloatType>(chains[it->second].matmul.getAccumulatorType()))
+        return "accel.clamp on a float contraction";
+      chains[it->second].activation = &op;
+      chainOf[&op] = it->second;
+      continue;
+    }
+    return "'" + op.getName().getStringRef().str() + "'";
+  }
+  // Every kernel result must be produced here, once.
+  auto ret = cast<func::ReturnOp>(kernel.getBody().front().getTerminator());
+  llvm::SmallPtrSet<Value, 4> returned;
+  for (Value v : ret.getOperands()) {
+    if (!v.getDefiningOp() || llvm::isa<arith::ConstantOp>(v.getDefiningOp()))
+      return "a kernel result that is an argument or a constant";
+    if (!returned.insert(v).second)
+      return "a value returned twice";
+  }
+  return "";
+}
+
+/// Emits `scf.for %iv = lb to ub step step` and calls `body(iv)` inside.
+void buildFor(OpBuilder &b, Location loc, int64_t lb, int64_t ub, int64_t step,
+              function_ref<void(OpBuilder &, Value)> body) {
+  auto c = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(b, loc, v);
+  };
+  auto loop = scf::ForOp::create(b, loc, c(lb), c(ub), c(step));
+  OpBuilder inner = OpBuilder::atBlockBegin(loop.getBody());
+  body(inner, loop.getInductionVar());
+}
+
+/// min(tile, size - iv) as an index value (a constant when it folds).
+OpFoldResult tailSize(OpBuilder &b, Location loc, Value iv, int64_t tile,
+                      int64_t size) {
+  if (size % tile == 0)
+    return b.getIndexAttr(tile);
+  MLIRContext *ctx = b.getContext();
+  AffineExpr d0 = getAffineDimExpr(0, ctx);
+  auto map = AffineMap::get(1, 0, {getAffineConstantExpr(tile, ctx), size - d0},
+                            ctx);
+  return affine::AffineMinOp::create(b, loc, map, ValueRange{iv}).getResult();
+}
+
+Value subview2D(OpBuilder &b, Location loc, Value source,
+                ArrayRef<OpFoldResult> offsets, ArrayRef<OpFoldResult> sizes) {
+  SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
+  return memref::SubViewOp::create(b, loc, source, offsets, sizes, strides);
+}
+
+class KernelTiler {
+public:
+  KernelTiler(func::FuncOp kernel, const TargetDesc &desc,
+              std::optional<TileChoice> forced)
+      : kernel(kernel), desc(desc), forced(forced) {}
+
+  LogicalResult run(ArrayRef<Chain> chains);
+
+private:
+  Value memrefFor(Value tensor) const { return memrefs.lookup(tensor); }
+  Value materializeConstant(OpBuilder &b, arith::ConstantOp cst);
+  LogicalResult emitChain(OpBuilder &b, const Chain &chain, Value out);
+
+  func::FuncOp kernel;
+  const TargetDesc &desc;
+  std::optional<TileChoice> forced;
+  llvm::DenseMap<Value, Value> memrefs;
+  unsigned numGlobals = 0;
+};
+
+Value KernelTiler::materializeConstant(OpBuilder &b, arith::ConstantOp cst) {
+  auto type = llvm::cast<RankedTensorType>(cst.getType());
+  auto attr = llvm::cast<ElementsAttr>(cst.getValue());
+  MemRefType memType = dramType(type);
+  auto module = kernel->getParentOfType<ModuleOp>();
+  std::string name =
+      (kernel.getSymName() + "_cst" + llvm::Twine(numGlobals++)).str();
+  OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
+  auto global = memref::GlobalOp::create(
+      mb, cst.getLoc(), name, mb.getStringAttr("private"), memType, attr,
+      /*constant=*/true, /*alignment=*/IntegerAttr());
+  SymbolTable(module).insert(global);
+  return memref::GetGlobalOp::create(b, cst.getLoc(), memType,
+                                     global.getSymName());
+}
+
+LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
+  FunctionType oldType = kernel.getFunctionType();
+  Block &oldBody = kernel.getBody().front();
+  auto ret = cast<func::ReturnOp>(oldBody.getTerminator());
+
+  // The new signature: arguments, then one out-parameter per result.
+  SmallVector<Type> inputs;
+  for (Type t : oldType.getInputs())
+    inputs.push_back(dramType(t));
+  for (Type t : oldType.getResults())
+    inputs.push_back(dramType(t));
+  auto *newBody = new Block();
+  kernel.getBody().push_back(newBody);
+  SmallVector<Location> locs(inputs.size(), kernel.getLoc());
+  newBody->addArguments(inputs, locs);
+  for (auto [i, arg] : llvm::enumerate(oldBody.getArguments()))
+    memrefs[arg] = newBody->getArgument(i);
+  llvm::DenseMap<Value, Value> outParam;
+  for (auto [i, v] : llvm::enumerate(ret.getOperands()))
+    outParam[v] = newBody->getArgument(oldType.getNumInputs() + i);
+
+  OpBuilder b = OpBuilder::atBlockBegin(newBody);
+  for (Operation &op : oldBody.without_terminator())
+    if (auto cst = dyn_cast<arith::ConstantOp>(op))
+      memrefs[cst.getResult()] = materializeConstant(b, cst);
+  for (const Chain &chain : chains) {
+    Value result = chain.result();
+    Value out = outParam.lookup(result);
+    if (!out) // an intermediate: DRAM scratch
+      out = memref::AllocOp::create(b, chain.matmul.getLoc(),
+                                    dramType(result.getType()));
+    memrefs[result] = out;
+    if (failed(emitChain(b, chain, out)))
+      return failure();
+  }
+  func::ReturnOp::create(b, kernel.getLoc());
+
+  kernel->setAttr(AccelDialect::kKernelTypeAttrName, TypeAttr::get(oldType));
+  kernel.setType(FunctionType::get(kernel.getContext(), inputs, {}));
+  oldBody.dropAllDefinedValueUses();
+  oldBody.erase();
+  return success();
+}
+
+LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
+                                     Value out) {
+  MatmulOp mm = chain.matmul;
+  Location loc = mm.getLoc();
+  auto lhsT = llvm::cast<RankedTensorType>(mm.getLhs().getType());
+  auto rhsT = llvm::cast<RankedTensorType>(mm.getRhs().getType());
+  auto resT = llvm::cast<RankedTensorType>(mm.getType());
+  int64_t M = lhsT.getDimSize(0), K = lhsT.getDimSize(1),
+          N = rhsT.getDimSize(1);
+  Value lhs = memrefFor(mm.getLhs()), rhs = memrefFor(mm.getRhs());
+  Value bias = mm.getBias() ? memrefFor(mm.getBias()) : Value();
+  if (!lhs || !rhs || (mm.getBias() && !bias))
+    return mm.emitOpError("has an operand the tiler did not materialize");
+
+  Type opElement = storageElement(lhsT.getElementType());
+  Type accElement = mm.getAccumulatorType();
+  auto li = getQuantInfo(lhsT.getElementType());
+  auto ri = getQuantInfo(rhsT.getElementType());
+  int64_t lhsZp = li && li->isQuantized ? li->zeroPoints[0] : 0;
+  int64_t rhsZp = ri && ri->isQuantized ? ri->zeroPoints[0] : 0;
+
+  // The store's requantization entries and activation.
+  SmallVector<Attribute> requant;
+  auto oi = getQuantInfo(resT.getElementType());
+  if (oi && oi->isQuantized) {
+    for (double rs : ri->scales) {
+      numerics::QuantizedMultiplier qm =
+          numerics::quantizeMultiplier(li->scales[0] * rs / oi->scales[0]);
+      requant.push_back(b.getI64ArrayAttr(
+          {qm.multiplier, qm.exponent, oi->zeroPoints[0]}));
+    }
+    // One entry when all channels agree.
+    if (llvm::all_equal(requant))
+      requant.resize(1);
+  }
+  StringRef activation = "none";
+  std::optional<double> lo, hi;
+  if (chain.activation && llvm::isa<ReluOp>(chain.activation)) {
+    activation = "relu";
+  } else if (auto clamp = dyn_cast_or_null<ClampOp>(chain.activation)) {
+    activation = "clamp";
+    lo = clamp.getMin().convertToDouble();
+    hi = clamp.getMax().convertToDouble();
+    if (oi && oi->isQuantized) { // bounds in the stored integer domain
+      SmallVector<int32_t> los, his;
+      quantizedClampBounds(*oi, *lo, *hi, los, his);
+      lo = los[0];
+      hi = his[0];
+    }
+  }
+
+  unsigned opBytes = std::max(1u, opElement.getIntOrFloatBitWidth() / 8);
+  unsigned outBytes = std::max(
+      1u, storageElement(resT.getElementType()).getIntOrFloatBitWidth() / 8);
+  TileProblem problem{M, N, K, opBytes, outBytes, bias != nullptr};
+  std::optional<TileChoice> choice =
+      forced ? std::optional<TileChoice>(*forced) : chooseTiles(problem, desc);
+  if (!choice)
+    return mm.emitOpError() << "does not fit the target's SRAM even in the "
+                               "smallest tile (scratchpad "
+                            << desc.scratchpadBytes << " B, accumulator "
+                            << desc.accumulatorBytes << " B)";
+  int64_t Mt = std::min(choice->mt, M), Nt = std::min(choice->nt, N),
+          Kt = std::min(choice->kt, K);
+  auto idx = [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); };
+  auto spType = [&](int64_t r, int64_t c) {
+    return sramType({r, c}, opElement, MemorySpace::Scratchpad);
+  };
+
+  buildFor(b, loc, 0, M, Mt, [&](OpBuilder &bm, Value m0) {
+    OpFoldResult mt = tailSize(bm, loc, m0, Mt, M);
+    Value panel;
+    if (choice->panel) {
+      panel = memref::AllocOp::create(bm, loc, spType(Mt, K));
+      buildFor(bm, loc, 0, K, Kt, [&](OpBuilder &bk, Value k0) {
+        OpFoldResult kt = tailSize(bk, loc, k0, Kt, K);
+        Value src = subview2D(bk, loc, lhs, {m0, k0}, {mt, kt});
+        Value dst = subview2D(bk, loc, panel, {idx(0), k0}, {mt, kt});
+        DmaLoadOp::create(bk, loc, src, dst, /*broadcast=*/false);
+      });
+    }
+    buildFor(bm, loc, 0, N, Nt, [&](OpBuilder &bn, Value n0) {
+      OpFoldResult nt = tailSize(bn, loc, n0, Nt, N);
+      Value acc = memref::AllocOp::create(
+          bn, loc, sramType({Mt, Nt}, accElement, MemorySpace::Accumulator));
+      Value accTile = subview2D(bn, loc, acc, {idx(0), idx(0)}, {mt, nt});
+      if (bias) {
+        auto biasT = llvm::cast<MemRefType>(bias.getType());
+        Value bias2D = memref::ExpandShapeOp::create(
+            bn, loc, MemRefType::get({1, N}, biasT.getElementType()), bias,
+            ArrayRef<ReassociationIndices>{{0, 1}});
+        Value src = subview2D(bn, loc, bias2D, {idx(0), n0}, {idx(1), nt});
+        DmaLoadOp::create(bn, loc, src, accTile, /*broadcast=*/true);
+      }
+      // One k step: operands into the scratchpad, then the tile matmul.
+      auto kStep = [&](OpBuilder &bk, Value k0, bool accumulate) {
+        OpFoldResult kt = tailSize(bk, loc, k0, Kt, K);
+        Value a;
+        if (panel) {
+          a = subview2D(bk, loc, panel, {idx(0), k0}, {mt, kt});
+        } else {
+          Value buf = memref::AllocOp::create(bk, loc, spType(Mt, Kt));
+          a = subview2D(bk, loc, buf, {idx(0), idx(0)}, {mt, kt});
+          DmaLoadOp::create(bk, loc, subview2D(bk, loc, lhs, {m0, k0}, {mt, kt}),
+                            a, false);
+        }
+        Value bufB = memref::AllocOp::create(bk, loc, spType(Kt, Nt));
+        Value w = subview2D(bk, loc, bufB, {idx(0), idx(0)}, {kt, nt});
+        DmaLoadOp::create(bk, loc, subview2D(bk, loc, rhs, {k0, n0}, {kt, nt}),
+                          w, false);
+        auto tm = TileMatmulOp::create(bk, loc, a, w, accTile, accumulate,
+                                       lhsZp, rhsZp);
+        (void)tm;
+      };
+      // The first k step overwrites the accumulator unless a bias is there.
+      kStep(bn, arith::ConstantIndexOp::create(bn, loc, 0), bias != nullptr);
+      if (K > Kt)
+        buildFor(bn, loc, Kt, K, Kt, [&](OpBuilder &bk, Value k0) {
+          kStep(bk, k0, true);
+        });
+      Value dst = subview2D(bn, loc, out, {m0, n0}, {mt, nt});
+      auto store = DmaStoreOp::create(
+          bn, loc, accTile, dst, requant.size() > 1 ? n0 : Value(),
+          requant.empty() ? ArrayAttr() : bn.getArrayAttr(requant),
+          bn.getStringAttr(activation),
+          lo ? bn.getF64FloatAttr(*lo) : FloatAttr(),
+          hi ? bn.getF64FloatAttr(*hi) : FloatAttr());
+      (void)store;
+    });
+  });
+  return success();
+}
+
+struct TileKernelsPass : impl::TileKernelsPassBase<TileKernelsPass> {
+  using Base::Base;
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    TargetAttr target = getTargetAttr(module);
+    if (!target) {
+      module.emitError("accel-tile-kernels needs a target: run "
+                       "accel-attach-target first");
+      return signalPassFailure();
+    }
+    std::optional<TileChoice> forced;
+    if (!tileSizes.empty()) {
+      SmallVector<StringRef> parts;
+      StringRef(tileSizes).split(parts, 'x');
+      int64_t v[3];
+      if (parts.size() != 3 || parts[0].getAsInteger(10, v[0]) ||
+          parts[1].getAsInteger(10, v[1]) || parts[2].getAsInteger(10, v[2]) ||
+          v[0] < 1 || v[1] < 1 || v[2] < 1) {
+        module.emitError() << "tile-sizes: expected 'MtxNtxKt' with positive "
+                              "integers, found '"
+                           << tileSizes << "'";
+        return signalPassFailure();
+      }
+      forced = TileChoice{v[0], v[1], v[2], false};
+    }
+    const TargetDesc &desc = target.getDesc();
+    SmallVector<func::FuncOp> kernels;
+    module.walk([&](func::FuncOp f) {
+      if (f->hasAttr(AccelDialect::kKernelAttrName) &&
+          !f->hasAttr(AccelDialect::kKernelTypeAttrName) && !f.isExternal())
+        kernels.push_back(f);
+    });
+    for (func::FuncOp kernel : kernels) {
+      SmallVector<Chain> chains;
+      std::string why = analyzeKernel(kernel, chains, desc);
+      if (!why.empty()) {
+        InFlightDiagnostic diag =
+            fallback ? kernel.emitRemark() : kernel.emitError();
+        diag << "kernel @" << kernel.getSymName()
+             << " is not compiled to the ISA (" << why << ")"
+             << (fallback ? "; it runs on the CPU path" : "");
+        if (!fallback)
+          return signalPassFailure();
+        continue;
+      }
+      if (failed(KernelTiler(kernel, desc, forced).run(chains)))
+        return signalPassFailure();
+    }
+  }
+};
+
+} // namespace
+} // namespace accel
