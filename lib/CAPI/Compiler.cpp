@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "accel-c/Compiler.h"
+#include "accel/Support/CAPIError.h"
 
 #include "accel/Dialect/Accel/Transforms/Placement.h"
 #include "accel/InitAccel.h"
@@ -44,11 +45,6 @@
 
 using namespace mlir;
 
-// The same definition as lib/Runtime/Runtime.cpp: both C APIs hand out and
-// destroy one kind of error object.
-struct AccelError_ {
-  std::string message;
-};
 
 struct AccelCompiler_ {
   DialectRegistry registry;
@@ -280,11 +276,6 @@ llvm::json::Array describeTensors(const AccelCompiledModule_ &module,
 extern "C" {
 
 int accelCompilerGetApiVersion(void) { return ACCEL_COMPILER_API_VERSION; }
-
-const char *accelErrorGetMessage(AccelError error) {
-  return error ? error->message.c_str() : "";
-}
-void accelErrorDestroy(AccelError error) { delete error; }
 
 AccelError accelCompilerCreate(AccelCompiler *out) {
   if (!out)

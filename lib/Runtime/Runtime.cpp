@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "accel-c/Runtime.h"
+#include "accel/Support/CAPIError.h"
 
 #include "accel/ISA/Binary.h"
 #include "accel/Simulator/Simulator.h"
@@ -23,9 +24,6 @@
 
 using namespace accel;
 
-struct AccelError_ {
-  std::string message;
-};
 struct AccelDevice_ {
   TargetDesc desc;
 };
@@ -52,10 +50,6 @@ extern "C" {
 
 int accelRuntimeGetApiVersion(void) { return ACCEL_RUNTIME_API_VERSION; }
 
-const char *accelErrorGetMessage(AccelError error) {
-  return error ? error->message.c_str() : "";
-}
-void accelErrorDestroy(AccelError error) { delete error; }
 
 static AccelError finishDevice(llvm::Expected<TargetDesc> desc,
                                AccelDevice *out) {
