@@ -9,6 +9,15 @@
 // RUN: %python %S/Inputs/reference.py gen relu_clamp_f32 %t/relu_clamp_f32
 // RUN: accel-run %s --target=cpu --entry=relu_clamp_f32 --input=%t/relu_clamp_f32/arg0.npy --output-dir=%t/relu_clamp_f32
 // RUN: %python %S/Inputs/reference.py check relu_clamp_f32 %t/relu_clamp_f32
+// RUN: rm -rf %t/relu_clamp_f32.int8-16x16 && cp -r %t/relu_clamp_f32 %t/relu_clamp_f32.int8-16x16 && rm -f %t/relu_clamp_f32.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=relu_clamp_f32 --input=%t/relu_clamp_f32.int8-16x16/arg0.npy --output-dir=%t/relu_clamp_f32.int8-16x16
+// RUN: %python %S/Inputs/reference.py check relu_clamp_f32 %t/relu_clamp_f32.int8-16x16
+// RUN: rm -rf %t/relu_clamp_f32.int8-256x256 && cp -r %t/relu_clamp_f32 %t/relu_clamp_f32.int8-256x256 && rm -f %t/relu_clamp_f32.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=relu_clamp_f32 --input=%t/relu_clamp_f32.int8-256x256/arg0.npy --output-dir=%t/relu_clamp_f32.int8-256x256
+// RUN: %python %S/Inputs/reference.py check relu_clamp_f32 %t/relu_clamp_f32.int8-256x256
+// RUN: rm -rf %t/relu_clamp_f32.bf16-128x128 && cp -r %t/relu_clamp_f32 %t/relu_clamp_f32.bf16-128x128 && rm -f %t/relu_clamp_f32.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=relu_clamp_f32 --input=%t/relu_clamp_f32.bf16-128x128/arg0.npy --output-dir=%t/relu_clamp_f32.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check relu_clamp_f32 %t/relu_clamp_f32.bf16-128x128
 
 // clamp's f64 bounds round inward to f32: -0.1 becomes -0.099999994.
 func.func @relu_clamp_f32(%x: tensor<5x7xf32>) -> (tensor<5x7xf32>, tensor<5x7xf32>, tensor<5x7xf32>) {
@@ -21,6 +30,15 @@ func.func @relu_clamp_f32(%x: tensor<5x7xf32>) -> (tensor<5x7xf32>, tensor<5x7xf
 // RUN: %python %S/Inputs/reference.py gen relu_clamp_quantized %t/relu_clamp_quantized
 // RUN: accel-run %s --target=cpu --entry=relu_clamp_quantized --input=%t/relu_clamp_quantized/arg0.npy --input=%t/relu_clamp_quantized/arg1.npy --output-dir=%t/relu_clamp_quantized
 // RUN: %python %S/Inputs/reference.py check relu_clamp_quantized %t/relu_clamp_quantized
+// RUN: rm -rf %t/relu_clamp_quantized.int8-16x16 && cp -r %t/relu_clamp_quantized %t/relu_clamp_quantized.int8-16x16 && rm -f %t/relu_clamp_quantized.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=relu_clamp_quantized --input=%t/relu_clamp_quantized.int8-16x16/arg0.npy --input=%t/relu_clamp_quantized.int8-16x16/arg1.npy --output-dir=%t/relu_clamp_quantized.int8-16x16
+// RUN: %python %S/Inputs/reference.py check relu_clamp_quantized %t/relu_clamp_quantized.int8-16x16
+// RUN: rm -rf %t/relu_clamp_quantized.int8-256x256 && cp -r %t/relu_clamp_quantized %t/relu_clamp_quantized.int8-256x256 && rm -f %t/relu_clamp_quantized.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=relu_clamp_quantized --input=%t/relu_clamp_quantized.int8-256x256/arg0.npy --input=%t/relu_clamp_quantized.int8-256x256/arg1.npy --output-dir=%t/relu_clamp_quantized.int8-256x256
+// RUN: %python %S/Inputs/reference.py check relu_clamp_quantized %t/relu_clamp_quantized.int8-256x256
+// RUN: rm -rf %t/relu_clamp_quantized.bf16-128x128 && cp -r %t/relu_clamp_quantized %t/relu_clamp_quantized.bf16-128x128 && rm -f %t/relu_clamp_quantized.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=relu_clamp_quantized --input=%t/relu_clamp_quantized.bf16-128x128/arg0.npy --input=%t/relu_clamp_quantized.bf16-128x128/arg1.npy --output-dir=%t/relu_clamp_quantized.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check relu_clamp_quantized %t/relu_clamp_quantized.bf16-128x128
 
 // relu is max(q, zp); clamp bounds become ceil(min/s + zp), floor(max/s + zp)
 // within the storage range, per channel for the per-axis type.
@@ -38,6 +56,15 @@ func.func @relu_clamp_quantized(%x: tensor<5x7x!qe>, %y: tensor<4x3x!qa>) -> (te
 // RUN: %python %S/Inputs/reference.py gen binary_f32_broadcast %t/binary_f32_broadcast
 // RUN: accel-run %s --target=cpu --entry=binary_f32_broadcast --input=%t/binary_f32_broadcast/arg0.npy --input=%t/binary_f32_broadcast/arg1.npy --output-dir=%t/binary_f32_broadcast
 // RUN: %python %S/Inputs/reference.py check binary_f32_broadcast %t/binary_f32_broadcast
+// RUN: rm -rf %t/binary_f32_broadcast.int8-16x16 && cp -r %t/binary_f32_broadcast %t/binary_f32_broadcast.int8-16x16 && rm -f %t/binary_f32_broadcast.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=binary_f32_broadcast --input=%t/binary_f32_broadcast.int8-16x16/arg0.npy --input=%t/binary_f32_broadcast.int8-16x16/arg1.npy --output-dir=%t/binary_f32_broadcast.int8-16x16
+// RUN: %python %S/Inputs/reference.py check binary_f32_broadcast %t/binary_f32_broadcast.int8-16x16
+// RUN: rm -rf %t/binary_f32_broadcast.int8-256x256 && cp -r %t/binary_f32_broadcast %t/binary_f32_broadcast.int8-256x256 && rm -f %t/binary_f32_broadcast.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=binary_f32_broadcast --input=%t/binary_f32_broadcast.int8-256x256/arg0.npy --input=%t/binary_f32_broadcast.int8-256x256/arg1.npy --output-dir=%t/binary_f32_broadcast.int8-256x256
+// RUN: %python %S/Inputs/reference.py check binary_f32_broadcast %t/binary_f32_broadcast.int8-256x256
+// RUN: rm -rf %t/binary_f32_broadcast.bf16-128x128 && cp -r %t/binary_f32_broadcast %t/binary_f32_broadcast.bf16-128x128 && rm -f %t/binary_f32_broadcast.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=binary_f32_broadcast --input=%t/binary_f32_broadcast.bf16-128x128/arg0.npy --input=%t/binary_f32_broadcast.bf16-128x128/arg1.npy --output-dir=%t/binary_f32_broadcast.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check binary_f32_broadcast %t/binary_f32_broadcast.bf16-128x128
 
 // [4, 1, 5] with [3, 1] broadcasts to [4, 3, 5].
 func.func @binary_f32_broadcast(%a: tensor<4x1x5xf32>, %b: tensor<3x1xf32>) -> (tensor<4x3x5xf32>, tensor<4x3x5xf32>, tensor<4x3x5xf32>) {
@@ -50,6 +77,15 @@ func.func @binary_f32_broadcast(%a: tensor<4x1x5xf32>, %b: tensor<3x1xf32>) -> (
 // RUN: %python %S/Inputs/reference.py gen binary_bf16_broadcast %t/binary_bf16_broadcast
 // RUN: accel-run %s --target=cpu --entry=binary_bf16_broadcast --input=%t/binary_bf16_broadcast/arg0.npy --input=%t/binary_bf16_broadcast/arg1.npy --output-dir=%t/binary_bf16_broadcast
 // RUN: %python %S/Inputs/reference.py check binary_bf16_broadcast %t/binary_bf16_broadcast
+// RUN: rm -rf %t/binary_bf16_broadcast.int8-16x16 && cp -r %t/binary_bf16_broadcast %t/binary_bf16_broadcast.int8-16x16 && rm -f %t/binary_bf16_broadcast.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=binary_bf16_broadcast --input=%t/binary_bf16_broadcast.int8-16x16/arg0.npy --input=%t/binary_bf16_broadcast.int8-16x16/arg1.npy --output-dir=%t/binary_bf16_broadcast.int8-16x16
+// RUN: %python %S/Inputs/reference.py check binary_bf16_broadcast %t/binary_bf16_broadcast.int8-16x16
+// RUN: rm -rf %t/binary_bf16_broadcast.int8-256x256 && cp -r %t/binary_bf16_broadcast %t/binary_bf16_broadcast.int8-256x256 && rm -f %t/binary_bf16_broadcast.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=binary_bf16_broadcast --input=%t/binary_bf16_broadcast.int8-256x256/arg0.npy --input=%t/binary_bf16_broadcast.int8-256x256/arg1.npy --output-dir=%t/binary_bf16_broadcast.int8-256x256
+// RUN: %python %S/Inputs/reference.py check binary_bf16_broadcast %t/binary_bf16_broadcast.int8-256x256
+// RUN: rm -rf %t/binary_bf16_broadcast.bf16-128x128 && cp -r %t/binary_bf16_broadcast %t/binary_bf16_broadcast.bf16-128x128 && rm -f %t/binary_bf16_broadcast.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=binary_bf16_broadcast --input=%t/binary_bf16_broadcast.bf16-128x128/arg0.npy --input=%t/binary_bf16_broadcast.bf16-128x128/arg1.npy --output-dir=%t/binary_bf16_broadcast.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check binary_bf16_broadcast %t/binary_bf16_broadcast.bf16-128x128
 
 // Computed in f32 and rounded once to bf16.
 func.func @binary_bf16_broadcast(%a: tensor<4x1x5xbf16>, %b: tensor<3x1xbf16>) -> (tensor<4x3x5xbf16>, tensor<4x3x5xbf16>, tensor<4x3x5xbf16>) {
@@ -62,6 +98,15 @@ func.func @binary_bf16_broadcast(%a: tensor<4x1x5xbf16>, %b: tensor<3x1xbf16>) -
 // RUN: %python %S/Inputs/reference.py gen binary_i8_broadcast %t/binary_i8_broadcast
 // RUN: accel-run %s --target=cpu --entry=binary_i8_broadcast --input=%t/binary_i8_broadcast/arg0.npy --input=%t/binary_i8_broadcast/arg1.npy --output-dir=%t/binary_i8_broadcast
 // RUN: %python %S/Inputs/reference.py check binary_i8_broadcast %t/binary_i8_broadcast
+// RUN: rm -rf %t/binary_i8_broadcast.int8-16x16 && cp -r %t/binary_i8_broadcast %t/binary_i8_broadcast.int8-16x16 && rm -f %t/binary_i8_broadcast.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=binary_i8_broadcast --input=%t/binary_i8_broadcast.int8-16x16/arg0.npy --input=%t/binary_i8_broadcast.int8-16x16/arg1.npy --output-dir=%t/binary_i8_broadcast.int8-16x16
+// RUN: %python %S/Inputs/reference.py check binary_i8_broadcast %t/binary_i8_broadcast.int8-16x16
+// RUN: rm -rf %t/binary_i8_broadcast.int8-256x256 && cp -r %t/binary_i8_broadcast %t/binary_i8_broadcast.int8-256x256 && rm -f %t/binary_i8_broadcast.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=binary_i8_broadcast --input=%t/binary_i8_broadcast.int8-256x256/arg0.npy --input=%t/binary_i8_broadcast.int8-256x256/arg1.npy --output-dir=%t/binary_i8_broadcast.int8-256x256
+// RUN: %python %S/Inputs/reference.py check binary_i8_broadcast %t/binary_i8_broadcast.int8-256x256
+// RUN: rm -rf %t/binary_i8_broadcast.bf16-128x128 && cp -r %t/binary_i8_broadcast %t/binary_i8_broadcast.bf16-128x128 && rm -f %t/binary_i8_broadcast.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=binary_i8_broadcast --input=%t/binary_i8_broadcast.bf16-128x128/arg0.npy --input=%t/binary_i8_broadcast.bf16-128x128/arg1.npy --output-dir=%t/binary_i8_broadcast.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check binary_i8_broadcast %t/binary_i8_broadcast.bf16-128x128
 
 // quantize(dequantize(lhs) op dequantize(rhs)) with different scales and
 // zero points on every side.
@@ -80,6 +125,15 @@ func.func @binary_i8_broadcast(%a: tensor<4x1x5x!l8>, %b: tensor<3x1x!r8>) -> (t
 // RUN: %python %S/Inputs/reference.py gen binary_u8_pow2_ties %t/binary_u8_pow2_ties
 // RUN: accel-run %s --target=cpu --entry=binary_u8_pow2_ties --input=%t/binary_u8_pow2_ties/arg0.npy --input=%t/binary_u8_pow2_ties/arg1.npy --output-dir=%t/binary_u8_pow2_ties
 // RUN: %python %S/Inputs/reference.py check binary_u8_pow2_ties %t/binary_u8_pow2_ties
+// RUN: rm -rf %t/binary_u8_pow2_ties.int8-16x16 && cp -r %t/binary_u8_pow2_ties %t/binary_u8_pow2_ties.int8-16x16 && rm -f %t/binary_u8_pow2_ties.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=binary_u8_pow2_ties --input=%t/binary_u8_pow2_ties.int8-16x16/arg0.npy --input=%t/binary_u8_pow2_ties.int8-16x16/arg1.npy --output-dir=%t/binary_u8_pow2_ties.int8-16x16
+// RUN: %python %S/Inputs/reference.py check binary_u8_pow2_ties %t/binary_u8_pow2_ties.int8-16x16
+// RUN: rm -rf %t/binary_u8_pow2_ties.int8-256x256 && cp -r %t/binary_u8_pow2_ties %t/binary_u8_pow2_ties.int8-256x256 && rm -f %t/binary_u8_pow2_ties.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=binary_u8_pow2_ties --input=%t/binary_u8_pow2_ties.int8-256x256/arg0.npy --input=%t/binary_u8_pow2_ties.int8-256x256/arg1.npy --output-dir=%t/binary_u8_pow2_ties.int8-256x256
+// RUN: %python %S/Inputs/reference.py check binary_u8_pow2_ties %t/binary_u8_pow2_ties.int8-256x256
+// RUN: rm -rf %t/binary_u8_pow2_ties.bf16-128x128 && cp -r %t/binary_u8_pow2_ties %t/binary_u8_pow2_ties.bf16-128x128 && rm -f %t/binary_u8_pow2_ties.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=binary_u8_pow2_ties --input=%t/binary_u8_pow2_ties.bf16-128x128/arg0.npy --input=%t/binary_u8_pow2_ties.bf16-128x128/arg1.npy --output-dir=%t/binary_u8_pow2_ties.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check binary_u8_pow2_ties %t/binary_u8_pow2_ties.bf16-128x128
 
 // Power-of-two scales: values are exact in f32 and x / s lands on .5 ties,
 // which round half to even.

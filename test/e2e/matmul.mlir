@@ -7,6 +7,15 @@
 // RUN: %python %S/Inputs/reference.py gen matmul_f32 %t/matmul_f32
 // RUN: accel-run %s --target=cpu --entry=matmul_f32 --input=%t/matmul_f32/arg0.npy --input=%t/matmul_f32/arg1.npy --output-dir=%t/matmul_f32
 // RUN: %python %S/Inputs/reference.py check matmul_f32 %t/matmul_f32
+// RUN: rm -rf %t/matmul_f32.int8-16x16 && cp -r %t/matmul_f32 %t/matmul_f32.int8-16x16 && rm -f %t/matmul_f32.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=matmul_f32 --input=%t/matmul_f32.int8-16x16/arg0.npy --input=%t/matmul_f32.int8-16x16/arg1.npy --output-dir=%t/matmul_f32.int8-16x16
+// RUN: %python %S/Inputs/reference.py check matmul_f32 %t/matmul_f32.int8-16x16
+// RUN: rm -rf %t/matmul_f32.int8-256x256 && cp -r %t/matmul_f32 %t/matmul_f32.int8-256x256 && rm -f %t/matmul_f32.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=matmul_f32 --input=%t/matmul_f32.int8-256x256/arg0.npy --input=%t/matmul_f32.int8-256x256/arg1.npy --output-dir=%t/matmul_f32.int8-256x256
+// RUN: %python %S/Inputs/reference.py check matmul_f32 %t/matmul_f32.int8-256x256
+// RUN: rm -rf %t/matmul_f32.bf16-128x128 && cp -r %t/matmul_f32 %t/matmul_f32.bf16-128x128 && rm -f %t/matmul_f32.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=matmul_f32 --input=%t/matmul_f32.bf16-128x128/arg0.npy --input=%t/matmul_f32.bf16-128x128/arg1.npy --output-dir=%t/matmul_f32.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check matmul_f32 %t/matmul_f32.bf16-128x128
 
 // f32 x f32 -> f32, M = 7, K = 33, N = 10.
 func.func @matmul_f32(%a: tensor<7x33xf32>, %b: tensor<33x10xf32>) -> tensor<7x10xf32> {
@@ -17,6 +26,15 @@ func.func @matmul_f32(%a: tensor<7x33xf32>, %b: tensor<33x10xf32>) -> tensor<7x1
 // RUN: %python %S/Inputs/reference.py gen matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs
 // RUN: accel-run %s --target=cpu --entry=matmul_f32_bias_transpose_rhs --input=%t/matmul_f32_bias_transpose_rhs/arg0.npy --input=%t/matmul_f32_bias_transpose_rhs/arg1.npy --input=%t/matmul_f32_bias_transpose_rhs/arg2.npy --output-dir=%t/matmul_f32_bias_transpose_rhs
 // RUN: %python %S/Inputs/reference.py check matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs
+// RUN: rm -rf %t/matmul_f32_bias_transpose_rhs.int8-16x16 && cp -r %t/matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs.int8-16x16 && rm -f %t/matmul_f32_bias_transpose_rhs.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=matmul_f32_bias_transpose_rhs --input=%t/matmul_f32_bias_transpose_rhs.int8-16x16/arg0.npy --input=%t/matmul_f32_bias_transpose_rhs.int8-16x16/arg1.npy --input=%t/matmul_f32_bias_transpose_rhs.int8-16x16/arg2.npy --output-dir=%t/matmul_f32_bias_transpose_rhs.int8-16x16
+// RUN: %python %S/Inputs/reference.py check matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs.int8-16x16
+// RUN: rm -rf %t/matmul_f32_bias_transpose_rhs.int8-256x256 && cp -r %t/matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs.int8-256x256 && rm -f %t/matmul_f32_bias_transpose_rhs.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=matmul_f32_bias_transpose_rhs --input=%t/matmul_f32_bias_transpose_rhs.int8-256x256/arg0.npy --input=%t/matmul_f32_bias_transpose_rhs.int8-256x256/arg1.npy --input=%t/matmul_f32_bias_transpose_rhs.int8-256x256/arg2.npy --output-dir=%t/matmul_f32_bias_transpose_rhs.int8-256x256
+// RUN: %python %S/Inputs/reference.py check matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs.int8-256x256
+// RUN: rm -rf %t/matmul_f32_bias_transpose_rhs.bf16-128x128 && cp -r %t/matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs.bf16-128x128 && rm -f %t/matmul_f32_bias_transpose_rhs.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=matmul_f32_bias_transpose_rhs --input=%t/matmul_f32_bias_transpose_rhs.bf16-128x128/arg0.npy --input=%t/matmul_f32_bias_transpose_rhs.bf16-128x128/arg1.npy --input=%t/matmul_f32_bias_transpose_rhs.bf16-128x128/arg2.npy --output-dir=%t/matmul_f32_bias_transpose_rhs.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check matmul_f32_bias_transpose_rhs %t/matmul_f32_bias_transpose_rhs.bf16-128x128
 
 // Bias [N] and rhs stored [N, K].
 func.func @matmul_f32_bias_transpose_rhs(%a: tensor<7x33xf32>, %b: tensor<10x33xf32>, %bias: tensor<10xf32>) -> tensor<7x10xf32> {
@@ -27,6 +45,15 @@ func.func @matmul_f32_bias_transpose_rhs(%a: tensor<7x33xf32>, %b: tensor<10x33x
 // RUN: %python %S/Inputs/reference.py gen matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs
 // RUN: accel-run %s --target=cpu --entry=matmul_f32_transpose_lhs --input=%t/matmul_f32_transpose_lhs/arg0.npy --input=%t/matmul_f32_transpose_lhs/arg1.npy --output-dir=%t/matmul_f32_transpose_lhs
 // RUN: %python %S/Inputs/reference.py check matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs
+// RUN: rm -rf %t/matmul_f32_transpose_lhs.int8-16x16 && cp -r %t/matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs.int8-16x16 && rm -f %t/matmul_f32_transpose_lhs.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=matmul_f32_transpose_lhs --input=%t/matmul_f32_transpose_lhs.int8-16x16/arg0.npy --input=%t/matmul_f32_transpose_lhs.int8-16x16/arg1.npy --output-dir=%t/matmul_f32_transpose_lhs.int8-16x16
+// RUN: %python %S/Inputs/reference.py check matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs.int8-16x16
+// RUN: rm -rf %t/matmul_f32_transpose_lhs.int8-256x256 && cp -r %t/matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs.int8-256x256 && rm -f %t/matmul_f32_transpose_lhs.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=matmul_f32_transpose_lhs --input=%t/matmul_f32_transpose_lhs.int8-256x256/arg0.npy --input=%t/matmul_f32_transpose_lhs.int8-256x256/arg1.npy --output-dir=%t/matmul_f32_transpose_lhs.int8-256x256
+// RUN: %python %S/Inputs/reference.py check matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs.int8-256x256
+// RUN: rm -rf %t/matmul_f32_transpose_lhs.bf16-128x128 && cp -r %t/matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs.bf16-128x128 && rm -f %t/matmul_f32_transpose_lhs.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=matmul_f32_transpose_lhs --input=%t/matmul_f32_transpose_lhs.bf16-128x128/arg0.npy --input=%t/matmul_f32_transpose_lhs.bf16-128x128/arg1.npy --output-dir=%t/matmul_f32_transpose_lhs.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check matmul_f32_transpose_lhs %t/matmul_f32_transpose_lhs.bf16-128x128
 
 // lhs stored [K, M].
 func.func @matmul_f32_transpose_lhs(%a: tensor<33x7xf32>, %b: tensor<33x10xf32>) -> tensor<7x10xf32> {
@@ -37,6 +64,15 @@ func.func @matmul_f32_transpose_lhs(%a: tensor<33x7xf32>, %b: tensor<33x10xf32>)
 // RUN: %python %S/Inputs/reference.py gen matmul_bf16 %t/matmul_bf16
 // RUN: accel-run %s --target=cpu --entry=matmul_bf16 --input=%t/matmul_bf16/arg0.npy --input=%t/matmul_bf16/arg1.npy --output-dir=%t/matmul_bf16
 // RUN: %python %S/Inputs/reference.py check matmul_bf16 %t/matmul_bf16
+// RUN: rm -rf %t/matmul_bf16.int8-16x16 && cp -r %t/matmul_bf16 %t/matmul_bf16.int8-16x16 && rm -f %t/matmul_bf16.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=matmul_bf16 --input=%t/matmul_bf16.int8-16x16/arg0.npy --input=%t/matmul_bf16.int8-16x16/arg1.npy --output-dir=%t/matmul_bf16.int8-16x16
+// RUN: %python %S/Inputs/reference.py check matmul_bf16 %t/matmul_bf16.int8-16x16
+// RUN: rm -rf %t/matmul_bf16.int8-256x256 && cp -r %t/matmul_bf16 %t/matmul_bf16.int8-256x256 && rm -f %t/matmul_bf16.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=matmul_bf16 --input=%t/matmul_bf16.int8-256x256/arg0.npy --input=%t/matmul_bf16.int8-256x256/arg1.npy --output-dir=%t/matmul_bf16.int8-256x256
+// RUN: %python %S/Inputs/reference.py check matmul_bf16 %t/matmul_bf16.int8-256x256
+// RUN: rm -rf %t/matmul_bf16.bf16-128x128 && cp -r %t/matmul_bf16 %t/matmul_bf16.bf16-128x128 && rm -f %t/matmul_bf16.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=matmul_bf16 --input=%t/matmul_bf16.bf16-128x128/arg0.npy --input=%t/matmul_bf16.bf16-128x128/arg1.npy --output-dir=%t/matmul_bf16.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check matmul_bf16 %t/matmul_bf16.bf16-128x128
 
 // bf16 operands with an f32 accumulator, converted to an f32 and a bf16
 // result.
@@ -49,6 +85,15 @@ func.func @matmul_bf16(%a: tensor<7x33xbf16>, %b: tensor<33x10xbf16>) -> (tensor
 // RUN: %python %S/Inputs/reference.py gen matmul_f16_bias %t/matmul_f16_bias
 // RUN: accel-run %s --target=cpu --entry=matmul_f16_bias --input=%t/matmul_f16_bias/arg0.npy --input=%t/matmul_f16_bias/arg1.npy --input=%t/matmul_f16_bias/arg2.npy --output-dir=%t/matmul_f16_bias
 // RUN: %python %S/Inputs/reference.py check matmul_f16_bias %t/matmul_f16_bias
+// RUN: rm -rf %t/matmul_f16_bias.int8-16x16 && cp -r %t/matmul_f16_bias %t/matmul_f16_bias.int8-16x16 && rm -f %t/matmul_f16_bias.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=matmul_f16_bias --input=%t/matmul_f16_bias.int8-16x16/arg0.npy --input=%t/matmul_f16_bias.int8-16x16/arg1.npy --input=%t/matmul_f16_bias.int8-16x16/arg2.npy --output-dir=%t/matmul_f16_bias.int8-16x16
+// RUN: %python %S/Inputs/reference.py check matmul_f16_bias %t/matmul_f16_bias.int8-16x16
+// RUN: rm -rf %t/matmul_f16_bias.int8-256x256 && cp -r %t/matmul_f16_bias %t/matmul_f16_bias.int8-256x256 && rm -f %t/matmul_f16_bias.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=matmul_f16_bias --input=%t/matmul_f16_bias.int8-256x256/arg0.npy --input=%t/matmul_f16_bias.int8-256x256/arg1.npy --input=%t/matmul_f16_bias.int8-256x256/arg2.npy --output-dir=%t/matmul_f16_bias.int8-256x256
+// RUN: %python %S/Inputs/reference.py check matmul_f16_bias %t/matmul_f16_bias.int8-256x256
+// RUN: rm -rf %t/matmul_f16_bias.bf16-128x128 && cp -r %t/matmul_f16_bias %t/matmul_f16_bias.bf16-128x128 && rm -f %t/matmul_f16_bias.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=matmul_f16_bias --input=%t/matmul_f16_bias.bf16-128x128/arg0.npy --input=%t/matmul_f16_bias.bf16-128x128/arg1.npy --input=%t/matmul_f16_bias.bf16-128x128/arg2.npy --output-dir=%t/matmul_f16_bias.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check matmul_f16_bias %t/matmul_f16_bias.bf16-128x128
 
 // f16 operands, f32 accumulator and bias, f16 result.
 func.func @matmul_f16_bias(%a: tensor<9x17xf16>, %b: tensor<17x12xf16>, %bias: tensor<12xf32>) -> tensor<9x12xf16> {
@@ -59,6 +104,15 @@ func.func @matmul_f16_bias(%a: tensor<9x17xf16>, %b: tensor<17x12xf16>, %bias: t
 // RUN: %python %S/Inputs/reference.py gen matmul_i8_i32 %t/matmul_i8_i32
 // RUN: accel-run %s --target=cpu --entry=matmul_i8_i32 --input=%t/matmul_i8_i32/arg0.npy --input=%t/matmul_i8_i32/arg1.npy --input=%t/matmul_i8_i32/arg2.npy --output-dir=%t/matmul_i8_i32
 // RUN: %python %S/Inputs/reference.py check matmul_i8_i32 %t/matmul_i8_i32
+// RUN: rm -rf %t/matmul_i8_i32.int8-16x16 && cp -r %t/matmul_i8_i32 %t/matmul_i8_i32.int8-16x16 && rm -f %t/matmul_i8_i32.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=matmul_i8_i32 --input=%t/matmul_i8_i32.int8-16x16/arg0.npy --input=%t/matmul_i8_i32.int8-16x16/arg1.npy --input=%t/matmul_i8_i32.int8-16x16/arg2.npy --output-dir=%t/matmul_i8_i32.int8-16x16
+// RUN: %python %S/Inputs/reference.py check matmul_i8_i32 %t/matmul_i8_i32.int8-16x16
+// RUN: rm -rf %t/matmul_i8_i32.int8-256x256 && cp -r %t/matmul_i8_i32 %t/matmul_i8_i32.int8-256x256 && rm -f %t/matmul_i8_i32.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=matmul_i8_i32 --input=%t/matmul_i8_i32.int8-256x256/arg0.npy --input=%t/matmul_i8_i32.int8-256x256/arg1.npy --input=%t/matmul_i8_i32.int8-256x256/arg2.npy --output-dir=%t/matmul_i8_i32.int8-256x256
+// RUN: %python %S/Inputs/reference.py check matmul_i8_i32 %t/matmul_i8_i32.int8-256x256
+// RUN: rm -rf %t/matmul_i8_i32.bf16-128x128 && cp -r %t/matmul_i8_i32 %t/matmul_i8_i32.bf16-128x128 && rm -f %t/matmul_i8_i32.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=matmul_i8_i32 --input=%t/matmul_i8_i32.bf16-128x128/arg0.npy --input=%t/matmul_i8_i32.bf16-128x128/arg1.npy --input=%t/matmul_i8_i32.bf16-128x128/arg2.npy --output-dir=%t/matmul_i8_i32.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check matmul_i8_i32 %t/matmul_i8_i32.bf16-128x128
 
 // Signless i8 x i8 -> raw i32 accumulators (zero point 0), without a bias and
 // with a bias near the i32 limits, whose sums wrap modulo 2^32.

@@ -8,6 +8,15 @@
 // RUN: %python %S/Inputs/reference.py gen quantize %t/quantize
 // RUN: accel-run %s --target=cpu --entry=quantize --input=%t/quantize/arg0.npy --output-dir=%t/quantize
 // RUN: %python %S/Inputs/reference.py check quantize %t/quantize
+// RUN: rm -rf %t/quantize.int8-16x16 && cp -r %t/quantize %t/quantize.int8-16x16 && rm -f %t/quantize.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=quantize --input=%t/quantize.int8-16x16/arg0.npy --output-dir=%t/quantize.int8-16x16
+// RUN: %python %S/Inputs/reference.py check quantize %t/quantize.int8-16x16
+// RUN: rm -rf %t/quantize.int8-256x256 && cp -r %t/quantize %t/quantize.int8-256x256 && rm -f %t/quantize.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=quantize --input=%t/quantize.int8-256x256/arg0.npy --output-dir=%t/quantize.int8-256x256
+// RUN: %python %S/Inputs/reference.py check quantize %t/quantize.int8-256x256
+// RUN: rm -rf %t/quantize.bf16-128x128 && cp -r %t/quantize %t/quantize.bf16-128x128 && rm -f %t/quantize.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=quantize --input=%t/quantize.bf16-128x128/arg0.npy --output-dir=%t/quantize.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check quantize %t/quantize.bf16-128x128
 
 !qt8 = !quant.uniform<i8:f32, 0.25:-3>
 !qtu = !quant.uniform<u8:f32, 0.1:128>
@@ -22,6 +31,15 @@ func.func @quantize(%x: tensor<6x4xf32>) -> (tensor<6x4x!qt8>, tensor<6x4x!qtu>,
 // RUN: %python %S/Inputs/reference.py gen dequantize %t/dequantize
 // RUN: accel-run %s --target=cpu --entry=dequantize --input=%t/dequantize/arg0.npy --input=%t/dequantize/arg1.npy --output-dir=%t/dequantize
 // RUN: %python %S/Inputs/reference.py check dequantize %t/dequantize
+// RUN: rm -rf %t/dequantize.int8-16x16 && cp -r %t/dequantize %t/dequantize.int8-16x16 && rm -f %t/dequantize.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=dequantize --input=%t/dequantize.int8-16x16/arg0.npy --input=%t/dequantize.int8-16x16/arg1.npy --output-dir=%t/dequantize.int8-16x16
+// RUN: %python %S/Inputs/reference.py check dequantize %t/dequantize.int8-16x16
+// RUN: rm -rf %t/dequantize.int8-256x256 && cp -r %t/dequantize %t/dequantize.int8-256x256 && rm -f %t/dequantize.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=dequantize --input=%t/dequantize.int8-256x256/arg0.npy --input=%t/dequantize.int8-256x256/arg1.npy --output-dir=%t/dequantize.int8-256x256
+// RUN: %python %S/Inputs/reference.py check dequantize %t/dequantize.int8-256x256
+// RUN: rm -rf %t/dequantize.bf16-128x128 && cp -r %t/dequantize %t/dequantize.bf16-128x128 && rm -f %t/dequantize.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=dequantize --input=%t/dequantize.bf16-128x128/arg0.npy --input=%t/dequantize.bf16-128x128/arg1.npy --output-dir=%t/dequantize.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check dequantize %t/dequantize.bf16-128x128
 
 !dq8 = !quant.uniform<i8:f32, 0.05:3>
 !dqa = !quant.uniform<u8:f32:0, {0.1:128, 0.02, 0.5:255}>

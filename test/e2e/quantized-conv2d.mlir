@@ -9,6 +9,15 @@
 // RUN: %python %S/Inputs/reference.py gen qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad
 // RUN: accel-run %s --target=cpu --entry=qconv2d_i8_per_channel_pad --input=%t/qconv2d_i8_per_channel_pad/arg0.npy --input=%t/qconv2d_i8_per_channel_pad/arg1.npy --input=%t/qconv2d_i8_per_channel_pad/arg2.npy --output-dir=%t/qconv2d_i8_per_channel_pad
 // RUN: %python %S/Inputs/reference.py check qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad
+// RUN: rm -rf %t/qconv2d_i8_per_channel_pad.int8-16x16 && cp -r %t/qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad.int8-16x16 && rm -f %t/qconv2d_i8_per_channel_pad.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=qconv2d_i8_per_channel_pad --input=%t/qconv2d_i8_per_channel_pad.int8-16x16/arg0.npy --input=%t/qconv2d_i8_per_channel_pad.int8-16x16/arg1.npy --input=%t/qconv2d_i8_per_channel_pad.int8-16x16/arg2.npy --output-dir=%t/qconv2d_i8_per_channel_pad.int8-16x16
+// RUN: %python %S/Inputs/reference.py check qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad.int8-16x16
+// RUN: rm -rf %t/qconv2d_i8_per_channel_pad.int8-256x256 && cp -r %t/qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad.int8-256x256 && rm -f %t/qconv2d_i8_per_channel_pad.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=qconv2d_i8_per_channel_pad --input=%t/qconv2d_i8_per_channel_pad.int8-256x256/arg0.npy --input=%t/qconv2d_i8_per_channel_pad.int8-256x256/arg1.npy --input=%t/qconv2d_i8_per_channel_pad.int8-256x256/arg2.npy --output-dir=%t/qconv2d_i8_per_channel_pad.int8-256x256
+// RUN: %python %S/Inputs/reference.py check qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad.int8-256x256
+// RUN: rm -rf %t/qconv2d_i8_per_channel_pad.bf16-128x128 && cp -r %t/qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad.bf16-128x128 && rm -f %t/qconv2d_i8_per_channel_pad.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=qconv2d_i8_per_channel_pad --input=%t/qconv2d_i8_per_channel_pad.bf16-128x128/arg0.npy --input=%t/qconv2d_i8_per_channel_pad.bf16-128x128/arg1.npy --input=%t/qconv2d_i8_per_channel_pad.bf16-128x128/arg2.npy --output-dir=%t/qconv2d_i8_per_channel_pad.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check qconv2d_i8_per_channel_pad %t/qconv2d_i8_per_channel_pad.bf16-128x128
 
 // The input zero point is 25, so padding with 0 instead of it would show.
 // OH = (9 + 2 - 3) / 2 + 1 = 5, OW = (9 + 2 + 0 - 3) / 1 + 1 = 9.
@@ -23,6 +32,15 @@ func.func @qconv2d_i8_per_channel_pad(%x: tensor<1x9x9x5x!x8>, %w: tensor<3x3x5x
 // RUN: %python %S/Inputs/reference.py gen qconv2d_u8_depthwise %t/qconv2d_u8_depthwise
 // RUN: accel-run %s --target=cpu --entry=qconv2d_u8_depthwise --input=%t/qconv2d_u8_depthwise/arg0.npy --input=%t/qconv2d_u8_depthwise/arg1.npy --output-dir=%t/qconv2d_u8_depthwise
 // RUN: %python %S/Inputs/reference.py check qconv2d_u8_depthwise %t/qconv2d_u8_depthwise
+// RUN: rm -rf %t/qconv2d_u8_depthwise.int8-16x16 && cp -r %t/qconv2d_u8_depthwise %t/qconv2d_u8_depthwise.int8-16x16 && rm -f %t/qconv2d_u8_depthwise.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=qconv2d_u8_depthwise --input=%t/qconv2d_u8_depthwise.int8-16x16/arg0.npy --input=%t/qconv2d_u8_depthwise.int8-16x16/arg1.npy --output-dir=%t/qconv2d_u8_depthwise.int8-16x16
+// RUN: %python %S/Inputs/reference.py check qconv2d_u8_depthwise %t/qconv2d_u8_depthwise.int8-16x16
+// RUN: rm -rf %t/qconv2d_u8_depthwise.int8-256x256 && cp -r %t/qconv2d_u8_depthwise %t/qconv2d_u8_depthwise.int8-256x256 && rm -f %t/qconv2d_u8_depthwise.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=qconv2d_u8_depthwise --input=%t/qconv2d_u8_depthwise.int8-256x256/arg0.npy --input=%t/qconv2d_u8_depthwise.int8-256x256/arg1.npy --output-dir=%t/qconv2d_u8_depthwise.int8-256x256
+// RUN: %python %S/Inputs/reference.py check qconv2d_u8_depthwise %t/qconv2d_u8_depthwise.int8-256x256
+// RUN: rm -rf %t/qconv2d_u8_depthwise.bf16-128x128 && cp -r %t/qconv2d_u8_depthwise %t/qconv2d_u8_depthwise.bf16-128x128 && rm -f %t/qconv2d_u8_depthwise.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=qconv2d_u8_depthwise --input=%t/qconv2d_u8_depthwise.bf16-128x128/arg0.npy --input=%t/qconv2d_u8_depthwise.bf16-128x128/arg1.npy --output-dir=%t/qconv2d_u8_depthwise.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check qconv2d_u8_depthwise %t/qconv2d_u8_depthwise.bf16-128x128
 
 // u8 depthwise (groups = C = 4, channel multiplier 2) with an i8 per-channel
 // filter and a u8 result.

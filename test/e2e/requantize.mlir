@@ -8,6 +8,15 @@
 // RUN: %python %S/Inputs/reference.py gen requantize_i32_per_axis %t/requantize_i32_per_axis
 // RUN: accel-run %s --target=cpu --entry=requantize_i32_per_axis --input=%t/requantize_i32_per_axis/arg0.npy --output-dir=%t/requantize_i32_per_axis
 // RUN: %python %S/Inputs/reference.py check requantize_i32_per_axis %t/requantize_i32_per_axis
+// RUN: rm -rf %t/requantize_i32_per_axis.int8-16x16 && cp -r %t/requantize_i32_per_axis %t/requantize_i32_per_axis.int8-16x16 && rm -f %t/requantize_i32_per_axis.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=requantize_i32_per_axis --input=%t/requantize_i32_per_axis.int8-16x16/arg0.npy --output-dir=%t/requantize_i32_per_axis.int8-16x16
+// RUN: %python %S/Inputs/reference.py check requantize_i32_per_axis %t/requantize_i32_per_axis.int8-16x16
+// RUN: rm -rf %t/requantize_i32_per_axis.int8-256x256 && cp -r %t/requantize_i32_per_axis %t/requantize_i32_per_axis.int8-256x256 && rm -f %t/requantize_i32_per_axis.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=requantize_i32_per_axis --input=%t/requantize_i32_per_axis.int8-256x256/arg0.npy --output-dir=%t/requantize_i32_per_axis.int8-256x256
+// RUN: %python %S/Inputs/reference.py check requantize_i32_per_axis %t/requantize_i32_per_axis.int8-256x256
+// RUN: rm -rf %t/requantize_i32_per_axis.bf16-128x128 && cp -r %t/requantize_i32_per_axis %t/requantize_i32_per_axis.bf16-128x128 && rm -f %t/requantize_i32_per_axis.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=requantize_i32_per_axis --input=%t/requantize_i32_per_axis.bf16-128x128/arg0.npy --output-dir=%t/requantize_i32_per_axis.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check requantize_i32_per_axis %t/requantize_i32_per_axis.bf16-128x128
 
 // One channel per branch of the multiplier recipe (s_out = 1, so M = s_in):
 //   0: 2^-12, inputs on ties of both roundings    1: 2^-6 with zp -7
@@ -25,6 +34,15 @@ func.func @requantize_i32_per_axis(%x: tensor<9x8x!acc>) -> tensor<9x8x!out> {
 // RUN: %python %S/Inputs/reference.py gen requantize_i8_u8 %t/requantize_i8_u8
 // RUN: accel-run %s --target=cpu --entry=requantize_i8_u8 --input=%t/requantize_i8_u8/arg0.npy --output-dir=%t/requantize_i8_u8
 // RUN: %python %S/Inputs/reference.py check requantize_i8_u8 %t/requantize_i8_u8
+// RUN: rm -rf %t/requantize_i8_u8.int8-16x16 && cp -r %t/requantize_i8_u8 %t/requantize_i8_u8.int8-16x16 && rm -f %t/requantize_i8_u8.int8-16x16/result*.npy
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=requantize_i8_u8 --input=%t/requantize_i8_u8.int8-16x16/arg0.npy --output-dir=%t/requantize_i8_u8.int8-16x16
+// RUN: %python %S/Inputs/reference.py check requantize_i8_u8 %t/requantize_i8_u8.int8-16x16
+// RUN: rm -rf %t/requantize_i8_u8.int8-256x256 && cp -r %t/requantize_i8_u8 %t/requantize_i8_u8.int8-256x256 && rm -f %t/requantize_i8_u8.int8-256x256/result*.npy
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=requantize_i8_u8 --input=%t/requantize_i8_u8.int8-256x256/arg0.npy --output-dir=%t/requantize_i8_u8.int8-256x256
+// RUN: %python %S/Inputs/reference.py check requantize_i8_u8 %t/requantize_i8_u8.int8-256x256
+// RUN: rm -rf %t/requantize_i8_u8.bf16-128x128 && cp -r %t/requantize_i8_u8 %t/requantize_i8_u8.bf16-128x128 && rm -f %t/requantize_i8_u8.bf16-128x128/result*.npy
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=requantize_i8_u8 --input=%t/requantize_i8_u8.bf16-128x128/arg0.npy --output-dir=%t/requantize_i8_u8.bf16-128x128
+// RUN: %python %S/Inputs/reference.py check requantize_i8_u8 %t/requantize_i8_u8.bf16-128x128
 
 // M = 0.3 / 0.2 ~ 1.5: a left shift of 1 and SRDHM ties (toward +inf).
 !i8t = !quant.uniform<i8:f32, 0.3:3>

@@ -43,6 +43,9 @@ struct DoubleBufferPass : impl::DoubleBufferPassBase<DoubleBufferPass> {
     });
     IRRewriter rewriter(&getContext());
     for (memref::AllocOp alloc : allocs) {
+      // multiBuffer expands an alloc defined above the loop its users are
+      // in; the tiler allocates inside, so hoist first (no operands).
+      alloc->moveBefore(alloc->getParentOp());
       // The tiler's buffers are fully rewritten by the DMA in each
       // iteration, so the overwrite analysis may be skipped.
       if (failed(memref::multiBuffer(rewriter, alloc, 2,

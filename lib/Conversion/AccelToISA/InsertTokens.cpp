@@ -136,12 +136,16 @@ Operation *TokenInserter::insertSyncBefore(Operation *op) {
   OpBuilder b(op);
   OperationState state(op->getLoc(), "accel.isa.alu");
   Builder fb(kernel.getContext());
-  // mov of zero rows: no data, no cycles, only tokens.
+  // mov of zero rows: no data, no cycles, only tokens.  Its type is one
+  // the target's accumulator holds (the simulator checks it).
+  const TargetDesc &desc = getTargetAttr(kernel).getDesc();
+  ElementKind acc = desc.typeCombos.empty() ? ElementKind::I32
+                                            : desc.typeCombos[0].accumulator;
   state.addAttribute(
       "fields",
       fb.getDictionaryAttr(
           {fb.getNamedAttr("op", fb.getI64IntegerAttr(int64_t(isa::AluOp::Mov))),
-           fb.getNamedAttr("type", fb.getI64IntegerAttr(int64_t(ElementKind::I32))),
+           fb.getNamedAttr("type", fb.getI64IntegerAttr(int64_t(acc))),
            fb.getNamedAttr("rows", fb.getI64IntegerAttr(0))}));
   return b.create(state);
 }

@@ -222,6 +222,24 @@ LogicalResult IsaEmitter::visit(Operation *op) {
     ints[op->getResult(0)] = r;
     return success();
   }
+  if (auto cmp = dyn_cast<arith::CmpIOp>(op)) {
+    FailureOr<int64_t> a = intOf(cmp.getLhs(), op), b = intOf(cmp.getRhs(), op);
+    if (failed(a) || failed(b))
+      return failure();
+    bool r = false;
+    switch (cmp.getPredicate()) {
+    case arith::CmpIPredicate::eq: r = *a == *b; break;
+    case arith::CmpIPredicate::ne: r = *a != *b; break;
+    case arith::CmpIPredicate::slt: r = *a < *b; break;
+    case arith::CmpIPredicate::sle: r = *a <= *b; break;
+    case arith::CmpIPredicate::sgt: r = *a > *b; break;
+    case arith::CmpIPredicate::sge: r = *a >= *b; break;
+    default:
+      return op->emitOpError("has a predicate the ISA lowering does not fold");
+    }
+    ints[cmp.getResult()] = r;
+    return success();
+  }
   if (llvm::isa<affine::AffineApplyOp, affine::AffineMinOp, affine::AffineMaxOp>(
           op)) {
     AffineMap map = op->getAttrOfType<AffineMapAttr>("map").getValue();
@@ -494,6 +512,10 @@ LogicalResult IsaEmitter::emitMatmul(TileMatmulOp op) {
     return success();
   const int64_t R = desc.rows, C = desc.cols;
   int64_t type = int64_t(a->kind);
+  FailureOr<int64_t> accumulateFlag = intOf(op.getAccumulate(), op);
+  if (failed(accumulateFlag))
+    return failure();
+  bool accumulate = *accumulateFlag != 0;
   auto addrA = [&](int64_t i, int64_t k) {
     return int64_t(a->address() + (i * a->strides[0] + k) * a->elementBytes);
   };
@@ -514,7 +536,7 @@ LogicalResult IsaEmitter::emitMatmul(TileMatmulOp op) {
                          {"n", n},
                          {"sram_stride", int64_t(b->rowBytes())}});
         emit("matmul", {{"type", type},
-                        {"accumulate", (op.getAccumulate() || k0 > 0) ? 1 : 0},
+                        {"accumulate", (accumulate || k0 > 0) ? 1 : 0},
                         {"a_addr", addrA(0, k0)},
                         {"c_addr", addrC(0, n0)},
                         {"m", M},
@@ -531,7 +553,7 @@ LogicalResult IsaEmitter::emitMatmul(TileMatmulOp op) {
   for (int64_t m0 = 0; m0 < M; m0 += R)
     for (int64_t n0 = 0; n0 < N; n0 += C)
       emit("matmul", {{"type", type},
-                      {"accumulate", op.getAccumulate() ? 1 : 0},
+                      {"accumulate", accumulate ? 1 : 0},
                       {"a_addr", addrA(m0, 0)},
                       {"b_addr", addrB(0, n0)},
                       {"c_addr", addrC(m0, n0)},

@@ -322,7 +322,10 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
     OpFoldResult mt = tailSize(bm, loc, m0, Mt, M);
     Value panel;
     if (choice->panel) {
-      panel = memref::AllocOp::create(bm, loc, spType(Mt, K));
+      // Every use goes through one view, so the buffer has a single user
+      // in the m loop and accel-double-buffer rotates it per m tile.
+      panel = subview2D(bm, loc, memref::AllocOp::create(bm, loc, spType(Mt, K)),
+                        {idx(0), idx(0)}, {mt, idx(K)});
       buildFor(bm, loc, 0, K, Kt, [&](OpBuilder &bk, Value k0) {
         OpFoldResult kt = tailSize(bk, loc, k0, Kt, K);
         Value src = subview2D(bk, loc, lhs, {m0, k0}, {mt, kt});
@@ -344,7 +347,8 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
         DmaLoadOp::create(bn, loc, src, accTile, /*broadcast=*/true);
       }
       // One k step: operands into the scratchpad, then the tile matmul.
-      auto kStep = [&](OpBuilder &bk, Value k0, bool accumulate) {
+      // The first step overwrites the accumulator unless a bias is there.
+      buildFor(bn, loc, 0, K, Kt, [&](OpBuilder &bk, Value k0) {
         OpFoldResult kt = tailSize(bk, loc, k0, Kt, K);
         Value a;
         if (panel) {
@@ -359,16 +363,13 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
         Value w = subview2D(bk, loc, bufB, {idx(0), idx(0)}, {kt, nt});
         DmaLoadOp::create(bk, loc, subview2D(bk, loc, rhs, {k0, n0}, {kt, nt}),
                           w, false);
-        auto tm = TileMatmulOp::create(bk, loc, a, w, accTile, accumulate,
-                                       lhsZp, rhsZp);
-        (void)tm;
-      };
-      // The first k step overwrites the accumulator unless a bias is there.
-      kStep(bn, arith::ConstantIndexOp::create(bn, loc, 0), bias != nullptr);
-      if (K > Kt)
-        buildFor(bn, loc, Kt, K, Kt, [&](OpBuilder &bk, Value k0) {
-          kStep(bk, k0, true);
-        });
+        Value accumulate =
+            bias ? Value(arith::ConstantIntOp::create(bk, loc, 1, 1))
+                 : Value(arith::CmpIOp::create(
+                       bk, loc, arith::CmpIPredicate::ne, k0,
+                       arith::ConstantIndexOp::create(bk, loc, 0)));
+        TileMatmulOp::create(bk, loc, a, w, accTile, accumulate, lhsZp, rhsZp);
+      });
       Value dst = subview2D(bn, loc, out, {m0, n0}, {mt, nt});
       auto store = DmaStoreOp::create(
           bn, loc, accTile, dst, requant.size() > 1 ? n0 : Value(),

@@ -94,24 +94,26 @@ def Accel_TileMatmulOp : Accel_Op<"tile_matmul"> {
     `lhs` and `rhs` in the scratchpad and `acc` in the accumulator.  The
     tile may exceed the array: the ISA lowering splits it into array-sized
     `preload`/`matmul` instructions (weight-stationary: `k` and `n` split to
-    the array, `m` streams; output-stationary: `m` and `n` split).  Without
-    `accumulate` the first contribution overwrites `acc`.
+    the array, `m` streams; output-stationary: `m` and `n` split).  When
+    `accumulate` is false the first contribution overwrites `acc`; it is an
+    operand so that one loop body serves the first `k` step and the rest.
 
     Example:
 
     ```mlir
-    accel.tile_matmul %a, %b, %c accumulate {lhs_zp = 3 : i64}
+    %more = arith.cmpi ne, %k0, %c0 : index
+    accel.tile_matmul %a, %b, %c accumulate(%more) {lhs_zp = 3 : i64}
         : memref<64x16xi8, 1>, memref<16x16xi8, 1>, memref<64x16xi32, 2>
     ```
   }];
   let arguments = (ins Arg<Accel_Memref2D, "", [MemRead]>:$lhs,
                        Arg<Accel_Memref2D, "", [MemRead]>:$rhs,
                        Arg<Accel_Memref2D, "", [MemRead, MemWrite]>:$acc,
-                       UnitAttr:$accumulate,
+                       I1:$accumulate,
                        DefaultValuedAttr<I64Attr, "0">:$lhs_zp,
                        DefaultValuedAttr<I64Attr, "0">:$rhs_zp);
   let assemblyFormat = [{
-    $lhs `,` $rhs `,` $acc (`accumulate` $accumulate^)? attr-dict
+    $lhs `,` $rhs `,` $acc `accumulate` `(` $accumulate `)` attr-dict
     `:` type($lhs) `,` type($rhs) `,` type($acc)
   }];
   let hasVerifier = 1;
