@@ -49,7 +49,7 @@ test/e2e/Inputs/reference.py is consulted to say which side is wrong.
 Usage:
   random-programs.py --count N --seed S [--targets T1,T2,...]
                      [--keep-dir DIR] [--accel-run PATH] [--only I ...]
-                     [--max-dim D] [--keep-all] [--verbose]
+                     [--max-dim D] [--keep-all] [--jobs J] [--verbose]
 
 Everything is reproducible from (--seed, program index): `--only I` reruns
 program I of a seed.  The last line is always
@@ -58,6 +58,7 @@ program I of a seed.  The last line is always
 """
 
 import argparse
+import concurrent.futures
 import math
 import os
 import random
@@ -640,7 +641,22 @@ def write_case(case_dir, prog):
                 np.asarray(o.values, exchange_dtype(o.tensor.etype)))
 
 
+def new_stats():
+    return {"targets": {}, "max_ratio": 0.0, "fallback_reasons": {}}
+
+
+def merge_stats(into, part):
+    into["max_ratio"] = max(into["max_ratio"], part["max_ratio"])
+    for t, st in part["targets"].items():
+        dst = into["targets"].setdefault(t, dict.fromkeys(st, 0))
+        for k, v in st.items():
+            dst[k] += v
+    for why, n in part["fallback_reasons"].items():
+        into["fallback_reasons"][why] = into["fallback_reasons"].get(why, 0) + n
+
+
 def check_program(args, index, kinds, work):
+    """Runs program `index`; returns (status, output lines, stats)."""
     prog = generate(args.seed, index, kinds, args.max_dim)
     name = "case-%d-%d" % (args.seed, index)
     case_dir = os.path.join(work, name)
@@ -649,7 +665,8 @@ def check_program(args, index, kinds, work):
                if (t in INT_TARGETS) == (prog.kind == "int")]
     cpu = run_accel(args.accel_run, case_dir, prog, "cpu")
     runs = [run_accel(args.accel_run, case_dir, prog, t) for t in targets]
-    stats = args.stats
+    stats = new_stats()
+    lines = []
     failures, fell_back = [], []
     tolerance = float_reference(prog) if prog.kind == "bf16" else None
     if cpu.outputs is None:
@@ -675,14 +692,15 @@ def check_program(args, index, kinds, work):
         elif run.notices:
             fell_back.append(run.target)
             st["fell_back"] += 1
-            stats["fallback_reasons"][reason_of(run.notices[0])] = \
-                stats["fallback_reasons"].get(reason_of(run.notices[0]), 0) + 1
+            why = reason_of(run.notices[0])
+            stats["fallback_reasons"][why] = \
+                stats["fallback_reasons"].get(why, 0) + 1
         else:
             st["passed"] += 1
     if args.verbose:
-        print("%s: %s -> %s" % (name, prog.description,
-                                "FAIL" if failures else
-                                "fell back" if fell_back else "pass"))
+        lines.append("%s: %s -> %s" % (name, prog.description,
+                                       "FAIL" if failures else
+                                       "fell back" if fell_back else "pass"))
     if failures:
         with open(os.path.join(case_dir, "reproduce.sh"), "w") as f:
             f.write("#!/bin/sh\n# %s\n" % prog.description)
@@ -691,20 +709,19 @@ def check_program(args, index, kinds, work):
                 for run in rs:
                     f.write(shlex.join(run.cmd) + "\n")
         for target, why, rs in failures:
-            print("FAIL %s %s (%s): %s" % (name, target, prog.description,
-                                           why))
-            print("    kept in %s; reproduce with:" % case_dir)
+            lines.append("FAIL %s %s (%s): %s" % (name, target,
+                                                  prog.description, why))
+            lines.append("    kept in %s; reproduce with:" % case_dir)
             seen = set()
             for run in rs:
                 c = shlex.join(run.cmd)
                 if c not in seen:
                     seen.add(c)
-                    print("    " + c)
-        sys.stdout.flush()
-        return "failed"
+                    lines.append("    " + c)
+        return "failed", lines, stats
     if not args.keep_all:
         shutil.rmtree(case_dir, ignore_errors=True)
-    return "fell_back" if fell_back else "passed"
+    return ("fell_back" if fell_back else "passed"), lines, stats
 
 
 def reason_of(notice):
@@ -741,6 +758,8 @@ def main(argv):
                    help="run only this program index (repeatable)")
     p.add_argument("--max-dim", type=int, default=300,
                    help="largest M, K or N (default 300)")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="programs run in parallel (default 1)")
     p.add_argument("--verbose", action="store_true",
                    help="one line per program")
     args = p.parse_args(argv)
@@ -762,11 +781,28 @@ def main(argv):
     else:
         work = tempfile.mkdtemp(prefix="random-programs-")
         args.keep_dir = work
-    args.stats = {"targets": {}, "max_ratio": 0.0, "fallback_reasons": {}}
-    indices = args.only if args.only else range(args.count)
+    args.stats = new_stats()
+    indices = list(args.only if args.only else range(args.count))
     counts = {"passed": 0, "failed": 0, "fell_back": 0}
-    for i in indices:
-        counts[check_program(args, i, kinds, work)] += 1
+
+    def finish(outcome):
+        status, lines, stats = outcome
+        counts[status] += 1
+        merge_stats(args.stats, stats)
+        for line in lines:
+            print(line)
+        sys.stdout.flush()
+
+    if args.jobs <= 1:
+        for i in indices:
+            finish(check_program(args, i, kinds, work))
+    else:
+        # accel-run does the work; threads only wait on it.  Results are
+        # printed in program order.
+        with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+            for outcome in pool.map(
+                    lambda i: check_program(args, i, kinds, work), indices):
+                finish(outcome)
     for t, st in sorted(args.stats["targets"].items()):
         print("  %s: %d runs, %d passed, %d failed, %d fell back" % (
             t, st["runs"], st["passed"], st["failed"], st["fell_back"]))
