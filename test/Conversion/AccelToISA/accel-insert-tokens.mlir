@@ -21,14 +21,14 @@
 // The matmul #3 reads sp 0 written by #0, but the compute queue already
 // waited for #1, which the in-order load queue ran after #0: no token.
 // CHECK-LABEL: func.func @two_rounds
-// CHECK-NEXT:    accel.isa.load {{{.*}}sram_addr = 0 : i64{{.*}}}{{$}}
-// CHECK-NEXT:    accel.isa.load {{{.*}}sram_addr = 256 : i64{{.*}}} {push_next}{{$}}
-// CHECK-NEXT:    accel.isa.preload {{{.*}}} {pop_prev}{{$}}
-// CHECK-NEXT:    accel.isa.matmul {{{.*}}} {push_next, push_prev}{{$}}
-// CHECK-NEXT:    accel.isa.store {{{.*}}dram_addr = 512 : i64{{.*}}} {pop_prev, push_prev}{{$}}
-// CHECK-NEXT:    accel.isa.load {{{.*}}sram_addr = 0 : i64{{.*}}} {pop_next, push_next}{{$}}
-// CHECK-NEXT:    accel.isa.matmul {{{.*}}} {pop_next, pop_prev, push_next}{{$}}
-// CHECK-NEXT:    accel.isa.store {{{.*}}dram_addr = 1536 : i64{{.*}}} {pop_prev}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}sram_addr = 0 : i64{{[^}]*}}}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}sram_addr = 256 : i64{{[^}]*}}} {push_next}{{$}}
+// CHECK-NEXT:    accel.isa.preload {{[{][^}]*}}} {pop_prev}{{$}}
+// CHECK-NEXT:    accel.isa.matmul {{[{][^}]*}}} {push_next, push_prev}{{$}}
+// CHECK-NEXT:    accel.isa.store {{[{][^}]*}}dram_addr = 512 : i64{{[^}]*}}} {pop_prev, push_prev}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}sram_addr = 0 : i64{{[^}]*}}} {pop_next, push_next}{{$}}
+// CHECK-NEXT:    accel.isa.matmul {{[{][^}]*}}} {pop_next, pop_prev, push_next}{{$}}
+// CHECK-NEXT:    accel.isa.store {{[{][^}]*}}dram_addr = 1536 : i64{{[^}]*}}} {pop_prev}{{$}}
 // CHECK-NEXT:    accel.isa.halt {}{{$}}
 // CHECK-NEXT:    return
 func.func @two_rounds() attributes {accel.kernel, accel.kernel_type = () -> (), accel.program = {dram_bytes = 2560 : i64, bindings = [], constants = [], qparams = []}} {
@@ -49,10 +49,10 @@ func.func @two_rounds() attributes {accel.kernel, accel.kernel_type = () -> (), 
 // Instructions on disjoint bytes need no token at all, and a second reader
 // of the same tile waits only once (the first pop already ordered it).
 // CHECK-LABEL: func.func @independent
-// CHECK-NEXT:    accel.isa.load {{{.*}}sram_addr = 0 : i64{{.*}}} {push_next}{{$}}
-// CHECK-NEXT:    accel.isa.load {{{.*}}sram_addr = 1024 : i64{{.*}}}{{$}}
-// CHECK-NEXT:    accel.isa.preload {{{.*}}} {pop_prev}{{$}}
-// CHECK-NEXT:    accel.isa.preload {{{.*}}}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}sram_addr = 0 : i64{{[^}]*}}} {push_next}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}sram_addr = 1024 : i64{{[^}]*}}}{{$}}
+// CHECK-NEXT:    accel.isa.preload {{[{][^}]*}}} {pop_prev}{{$}}
+// CHECK-NEXT:    accel.isa.preload {{[{][^}]*}}}{{$}}
 // CHECK-NEXT:    accel.isa.halt {}{{$}}
 func.func @independent() attributes {accel.kernel, accel.kernel_type = () -> (), accel.program = {dram_bytes = 512 : i64, bindings = [], constants = [], qparams = []}} {
   accel.isa.load {mem = 0, dram_type = 1, sram_type = 1, sram_addr = 0, dram_addr = 0, rows = 16, cols = 16, dram_stride = 16, sram_stride = 16}
@@ -72,11 +72,11 @@ func.func @independent() attributes {accel.kernel, accel.kernel_type = () -> (),
 // accumulator type of the target (i32 = 4 on int8-16x16, f32 = 10 on
 // bf16-128x128).
 // CHECK-LABEL: func.func @load_store_sync
-// CHECK-NEXT:    accel.isa.load {{{.*}}dram_addr = 0 : i64{{.*}}} {push_next}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 0 : i64{{[^}]*}}} {push_next}{{$}}
 // CHECK-NEXT:    accel.isa.alu {op = 8 : i64, rows = 0 : i64, type = 4 : i64} {pop_prev, push_next}{{$}}
-// CHECK-NEXT:    accel.isa.store {{{.*}}} {pop_prev, push_prev}{{$}}
+// CHECK-NEXT:    accel.isa.store {{[{][^}]*}}} {pop_prev, push_prev}{{$}}
 // CHECK-NEXT:    accel.isa.alu {op = 8 : i64, rows = 0 : i64, type = 4 : i64} {pop_next, push_prev}{{$}}
-// CHECK-NEXT:    accel.isa.load {{{.*}}dram_addr = 64 : i64{{.*}}} {pop_next}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 64 : i64{{[^}]*}}} {pop_next}{{$}}
 // CHECK-NEXT:    accel.isa.halt {}{{$}}
 // BF16-LABEL: func.func @load_store_sync
 // BF16:         accel.isa.alu {op = 8 : i64, rows = 0 : i64, type = 10 : i64} {pop_prev, push_next}{{$}}
@@ -101,15 +101,15 @@ func.func @load_store_sync() attributes {accel.kernel, accel.kernel_type = () ->
 // #6 (load queue) reads"), and the alu's token would be left for a later
 // pop.
 // CHECK-LABEL: func.func @load_waits_for_compute_and_store
-// CHECK-NEXT:    accel.isa.load {{{.*}}dram_addr = 0 : i64{{.*}}}{{$}}
-// CHECK-NEXT:    accel.isa.load {{{.*}}dram_addr = 256 : i64{{.*}}} {push_next}{{$}}
-// CHECK-NEXT:    accel.isa.preload {{{.*}}} {pop_prev}{{$}}
-// CHECK-NEXT:    accel.isa.matmul {{{.*}}} {push_next}{{$}}
-// CHECK-NEXT:    accel.isa.store {{{.*}}dram_addr = 512 : i64{{.*}}} {pop_prev, push_prev}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 0 : i64{{[^}]*}}}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 256 : i64{{[^}]*}}} {push_next}{{$}}
+// CHECK-NEXT:    accel.isa.preload {{[{][^}]*}}} {pop_prev}{{$}}
+// CHECK-NEXT:    accel.isa.matmul {{[{][^}]*}}} {push_next}{{$}}
+// CHECK-NEXT:    accel.isa.store {{[{][^}]*}}dram_addr = 512 : i64{{[^}]*}}} {pop_prev, push_prev}{{$}}
 // CHECK-NEXT:    accel.isa.alu {op = 8 : i64, rows = 0 : i64, type = 4 : i64} {pop_next, push_prev}{{$}}
-// CHECK-NEXT:    accel.isa.load {{{.*}}dram_addr = 512 : i64{{.*}}} {pop_next, push_next}{{$}}
-// CHECK-NEXT:    accel.isa.matmul {{{.*}}} {pop_prev, push_next}{{$}}
-// CHECK-NEXT:    accel.isa.store {{{.*}}dram_addr = 768 : i64{{.*}}} {pop_prev}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 512 : i64{{[^}]*}}} {pop_next, push_next}{{$}}
+// CHECK-NEXT:    accel.isa.matmul {{[{][^}]*}}} {pop_prev, push_next}{{$}}
+// CHECK-NEXT:    accel.isa.store {{[{][^}]*}}dram_addr = 768 : i64{{[^}]*}}} {pop_prev}{{$}}
 // CHECK-NEXT:    accel.isa.halt {}{{$}}
 func.func @load_waits_for_compute_and_store() attributes {accel.kernel, accel.kernel_type = () -> (), accel.program = {dram_bytes = 1024 : i64, bindings = [], constants = [], qparams = []}} {
   accel.isa.load {mem = 0, dram_type = 1, sram_type = 1, sram_addr = 0, dram_addr = 0, rows = 16, cols = 16, dram_stride = 16, sram_stride = 16}
@@ -128,8 +128,8 @@ func.func @load_waits_for_compute_and_store() attributes {accel.kernel, accel.ke
 
 // Functions without accel.program are not touched.
 // CHECK-LABEL: func.func @not_lowered
-// CHECK-NEXT:    accel.isa.load {{{.*}}}{{$}}
-// CHECK-NEXT:    accel.isa.preload {{{.*}}}{{$}}
+// CHECK-NEXT:    accel.isa.load {{[{][^}]*}}}{{$}}
+// CHECK-NEXT:    accel.isa.preload {{[{][^}]*}}}{{$}}
 func.func @not_lowered() attributes {accel.kernel} {
   accel.isa.load {mem = 0, dram_type = 1, sram_type = 1, sram_addr = 0, dram_addr = 0, rows = 16, cols = 16, dram_stride = 16, sram_stride = 16}
   accel.isa.preload {type = 1, sram_addr = 0, k = 16, n = 16, sram_stride = 16}
