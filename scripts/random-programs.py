@@ -448,12 +448,12 @@ class Gen:
 
 def generate(seed, index, kinds, max_dim):
     g = Gen(seed, index, max_dim)
-    if kinds == ("int",):
-        kind = "int"
-    elif kinds == ("bf16",):
-        kind = "bf16"
-    else:
-        kind = "int" if g.r.random() < 0.7 else "bf16"
+    # Always draw the kind, so that --targets does not change the programs:
+    # program `index` of a seed is the same whenever its kind is tested (a
+    # program of an untested kind becomes one of the tested kind).
+    kind = "int" if g.r.random() < 0.7 else "bf16"
+    if kind not in kinds:
+        kind = kinds[0]
     return g.int_program() if kind == "int" else g.bf16_program()
 
 

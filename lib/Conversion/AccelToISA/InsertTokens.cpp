@@ -153,8 +153,15 @@ Operation *TokenInserter::insertSyncBefore(Operation *op) {
 LogicalResult TokenInserter::run() {
   auto program =
       kernel->getAttrOfType<DictionaryAttr>(AccelDialect::kProgramAttrName);
-  uint64_t dramBytes = program.getAs<IntegerAttr>("dram_bytes").getInt();
+  auto dram = program.getAs<IntegerAttr>("dram_bytes");
   TargetAttr target = getTargetAttr(kernel);
+  if (!dram)
+    return kernel.emitError("has an accel.program without dram_bytes; run "
+                            "accel-lower-to-isa first");
+  if (!target)
+    return kernel.emitError("accel-insert-tokens needs the module's "
+                            "accel.target");
+  uint64_t dramBytes = dram.getInt();
   uint64_t sizes[3] = {target.getDesc().scratchpadBytes,
                        target.getDesc().accumulatorBytes, dramBytes};
   for (int m = 0; m < 3; ++m)
@@ -188,9 +195,22 @@ LogicalResult TokenInserter::run() {
       }
     }
     unsigned index = stream.size();
-    for (int other = 0; other < 3; ++other) {
+    // The non-neighbour queue first: its synchronizing compute instruction
+    // is newer than any compute instruction this one conflicts with, so
+    // waiting for it covers both with the one pop a queue has per
+    // neighbour.
+    int order[2];
+    unsigned n = 0;
+    for (int other : {0, 1, 2})
+      if (other != q && std::abs(other - q) == 2)
+        order[n++] = other;
+    for (int other : {0, 1, 2})
+      if (other != q && std::abs(other - q) == 1)
+        order[n++] = other;
+    for (unsigned o = 0; o < n; ++o) {
+      int other = order[o];
       int d = dep[other];
-      if (other == q || d <= waited[q][other])
+      if (d <= waited[q][other])
         continue;
       if (std::abs(other - q) == 1) {
         stream.push_back(op);

@@ -113,7 +113,11 @@ LogicalResult IsaEmitter::layOutDram() {
           .getValue());
   unsigned numInputs = original.getNumInputs();
   for (BlockArgument arg : kernel.getArguments()) {
-    auto type = llvm::cast<MemRefType>(arg.getType());
+    auto type = llvm::dyn_cast<MemRefType>(arg.getType());
+    if (!type)
+      return kernel.emitError() << "has argument #" << arg.getArgNumber()
+                                << " of type " << arg.getType()
+                                << "; a tiled kernel takes only memrefs";
     dramBytes = align(dramBytes, 64);
     FailureOr<View> view = rootView(arg, type, dramBytes);
     if (failed(view))
@@ -614,7 +618,8 @@ struct LowerToIsaPass : impl::LowerToIsaPassBase<LowerToIsaPass> {
     TargetAttr target = getTargetAttr(module);
     SmallVector<func::FuncOp> kernels;
     module.walk([&](func::FuncOp f) {
-      if (isTiledKernel(f) && !f->hasAttr(AccelDialect::kProgramAttrName))
+      if (isTiledKernel(f) && !f.isExternal() &&
+          !f->hasAttr(AccelDialect::kProgramAttrName))
         kernels.push_back(f);
     });
     if (!kernels.empty() && !target) {

@@ -51,6 +51,13 @@ FailureOr<isa::Program> buildProgram(func::FuncOp kernel,
   auto layout =
       kernel->getAttrOfType<DictionaryAttr>(AccelDialect::kProgramAttrName);
   TargetAttr target = getTargetAttr(kernel);
+  if (!target)
+    return kernel.emitError("accel-serialize-kernels needs the module's "
+                            "accel.target");
+  for (StringRef key : {"dram_bytes", "bindings", "constants", "qparams"})
+    if (!layout.get(key))
+      return kernel.emitError() << "has an accel.program without '" << key
+                                << "'; run accel-lower-to-isa first";
   isa::Program program;
   program.targetName = target.getDesc().name;
   program.targetFingerprint = isa::targetFingerprint(target.getDesc());

@@ -93,13 +93,15 @@ func.func @load_store_sync() attributes {accel.kernel, accel.kernel_type = () ->
 
 // A load that must wait for both other queues: it overwrites the lhs the
 // matmul #3 read (compute) and reads the DRAM bytes the store #4 wrote
-// (store, through the sync alu).  A flag pops one token, so exactly one
-// compute instruction may push toward the load queue for it: the sync alu,
-// which runs after #3 in the in-order compute queue and so covers both.
-// Were #3 to push as well, the load would consume #3's token and race with
-// the store (accel-sim: "overwrites DRAM bytes [512, 528) that instruction
-// #6 (load queue) reads"), and the alu's token would be left for a later
-// pop.
+// (store, through the sync alu).  This is what accel-lower-to-isa emits for
+// two chained contractions in one kernel (the second reads the first's
+// output from DRAM scratch into the scratchpad the first used).  A flag
+// pops one token, so exactly one compute instruction may push toward the
+// load queue for it: the sync alu, which runs after #3 in the in-order
+// compute queue and so covers both.  Were #3 to push as well, the load would
+// consume #3's token and race with the store (accel-sim: "overwrites DRAM
+// bytes [512, 528) that instruction #6 (load queue) reads"), and the alu's
+// token would be left for a later pop.
 // CHECK-LABEL: func.func @load_waits_for_compute_and_store
 // CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 0 : i64{{[^}]*}}}{{$}}
 // CHECK-NEXT:    accel.isa.load {{[{][^}]*}}dram_addr = 256 : i64{{[^}]*}}} {push_next}{{$}}

@@ -1,6 +1,7 @@
 // RUN: accel-opt %s -split-input-file -verify-diagnostics
 
-// Every diagnostic of the accel op verifiers (AccelVerifiers.cpp), at least one
+// Every diagnostic of the accel op verifiers (AccelVerifiers.cpp and, for the
+// tile and ISA ops, AccelTileVerifiers.cpp), at least one
 // ODS type-constraint or trait failure per op, the checks of the `accel.*`
 // discardable attributes (AccelDialect.cpp) and the parse errors of
 // #accel.target (AccelAttrs.cpp, lib/Target/TargetJSON.cpp, validate() in
@@ -1769,3 +1770,415 @@ func.func @avg_pool2d__bad_per_axis_along_height(%x: tensor<1x4x4x2x!qh>) -> ten
   %0 = accel.avg_pool2d %x window [2, 2] strides [2, 2] : tensor<1x4x4x2x!qh> -> tensor<1x2x2x2x!qh>
   return %0 : tensor<1x2x2x2x!qh>
 }
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.dma_load (AccelTileVerifiers.cpp)
+//===----------------------------------------------------------------------===//
+
+func.func @dma_load__bad_source_in_sram(%src: memref<16x16xi8, 1>, %dst: memref<16x16xi8, 1>) {
+  // expected-error @+1 {{'accel.dma_load' op expects the source in DRAM (memory space 0), found the scratchpad (memory space 1)}}
+  accel.dma_load %src, %dst : memref<16x16xi8, 1>, memref<16x16xi8, 1>
+  return
+}
+
+// -----
+
+func.func @dma_load__bad_dest_in_dram(%src: memref<16x16xi8>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_load' op expects the destination in the scratchpad (memory space 1) or the accumulator (memory space 2), found DRAM (memory space 0)}}
+  accel.dma_load %src, %dst : memref<16x16xi8>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+// A memory space the accelerator does not have.
+func.func @dma_load__bad_dest_space_3(%src: memref<16x16xi8>, %dst: memref<16x16xi8, 3>) {
+  // expected-error @+1 {{'accel.dma_load' op expects the destination in the scratchpad (memory space 1) or the accumulator (memory space 2), found an unknown memory space}}
+  accel.dma_load %src, %dst : memref<16x16xi8>, memref<16x16xi8, 3>
+  return
+}
+
+// -----
+
+func.func @dma_load__bad_shape(%src: memref<16x32xi8>, %dst: memref<16x64xi8, 1>) {
+  // expected-error @+1 {{'accel.dma_load' op expects source and destination of the same shape, found dimension 1 of 32 and 64}}
+  accel.dma_load %src, %dst : memref<16x32xi8>, memref<16x64xi8, 1>
+  return
+}
+
+// -----
+
+func.func @dma_load__bad_broadcast_rows(%src: memref<4x16xi32>, %dst: memref<16x16xi32, 2>) {
+  // expected-error @+1 {{'accel.dma_load' op expects a one-row source with broadcast, found 4 rows}}
+  accel.dma_load %src, %dst broadcast : memref<4x16xi32>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @dma_load__bad_accumulator_element(%src: memref<16x16xi8>, %dst: memref<16x16xi8, 2>) {
+  // expected-error @+1 {{'accel.dma_load' op expects i32 or f32 elements in the accumulator, found 'i8'}}
+  accel.dma_load %src, %dst : memref<16x16xi8>, memref<16x16xi8, 2>
+  return
+}
+
+// -----
+
+func.func @dma_load__bad_rank(%src: memref<16xi8>, %dst: memref<16x16xi8, 1>) {
+  // expected-error @+1 {{'accel.dma_load' op operand #0 must be 2D memref of any type values, but got 'memref<16xi8>'}}
+  accel.dma_load %src, %dst : memref<16xi8>, memref<16x16xi8, 1>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.dma_store (AccelTileVerifiers.cpp)
+//===----------------------------------------------------------------------===//
+
+func.func @dma_store__bad_source_in_dram(%src: memref<16x16xi32>, %dst: memref<16x16xi32>) {
+  // expected-error @+1 {{'accel.dma_store' op expects the source in the scratchpad (memory space 1) or the accumulator (memory space 2), found DRAM (memory space 0)}}
+  accel.dma_store %src, %dst : memref<16x16xi32>, memref<16x16xi32>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_dest_in_sram(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi32, 2>) {
+  // expected-error @+1 {{'accel.dma_store' op expects the destination in DRAM (memory space 0), found the accumulator (memory space 2)}}
+  accel.dma_store %src, %dst : memref<16x16xi32, 2>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_shape(%src: memref<16x16xi32, 2>, %dst: memref<8x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects source and destination of the same shape, found dimension 0 of 16 and 8}}
+  accel.dma_store %src, %dst : memref<16x16xi32, 2>, memref<8x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_activation(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects activation none, relu or clamp, found 'sigmoid'}}
+  accel.dma_store %src, %dst requant [[1073741824, -4, 0]] {activation = "sigmoid"} : memref<16x16xi32, 2>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_clamp_without_bounds(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects lo and hi exactly with activation clamp}}
+  accel.dma_store %src, %dst requant [[1073741824, -4, 0]] {activation = "clamp", lo = 0.0 : f64} : memref<16x16xi32, 2>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_bounds_without_clamp(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects lo and hi exactly with activation clamp}}
+  accel.dma_store %src, %dst requant [[1073741824, -4, 0]] {activation = "relu", lo = 0.0 : f64, hi = 6.0 : f64} : memref<16x16xi32, 2>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_empty_requant(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects at least one requant triple}}
+  accel.dma_store %src, %dst requant [] : memref<16x16xi32, 2>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_requant_pair(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects requant entries of three integers [multiplier, exponent, zero_point], found [1073741824, -4]}}
+  accel.dma_store %src, %dst requant [[1073741824, -4]] : memref<16x16xi32, 2>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_requant_float(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects requant entries of three integers [multiplier, exponent, zero_point], found [5.000000e-01, -4, 0]}}
+  accel.dma_store %src, %dst requant [[0.5, -4, 0]] : memref<16x16xi32, 2>, memref<16x16xi8>
+  return
+}
+
+// -----
+
+func.func @dma_store__bad_per_channel_without_offset(%src: memref<16x2xi32, 2>, %dst: memref<16x2xi8>) {
+  // expected-error @+1 {{'accel.dma_store' op expects a channel_offset with per-channel requant entries}}
+  accel.dma_store %src, %dst requant [[1073741824, -4, 0], [1073741824, -5, 0]] : memref<16x2xi32, 2>, memref<16x2xi8>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.tile_matmul (AccelTileVerifiers.cpp)
+//===----------------------------------------------------------------------===//
+
+func.func @tile_matmul__bad_lhs_in_dram(%a: memref<16x16xi8>, %b: memref<16x16xi8, 1>, %c: memref<16x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects lhs in the scratchpad (memory space 1), found DRAM (memory space 0)}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8>, memref<16x16xi8, 1>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_rhs_in_accumulator(%a: memref<16x16xi8, 1>, %b: memref<16x16xi32, 2>, %c: memref<16x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects rhs in the scratchpad (memory space 1), found the accumulator (memory space 2)}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8, 1>, memref<16x16xi32, 2>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_acc_in_scratchpad(%a: memref<16x16xi8, 1>, %b: memref<16x16xi8, 1>, %c: memref<16x16xi32, 1>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects acc in the accumulator (memory space 2), found the scratchpad (memory space 1)}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8, 1>, memref<16x16xi8, 1>, memref<16x16xi32, 1>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_k(%a: memref<16x64xi8, 1>, %b: memref<32x16xi8, 1>, %c: memref<16x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects lhs columns and rhs rows (k) to agree, found 64 and 32}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x64xi8, 1>, memref<32x16xi8, 1>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_m(%a: memref<16x16xi8, 1>, %b: memref<16x16xi8, 1>, %c: memref<32x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects lhs rows and acc rows (m) to agree, found 16 and 32}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8, 1>, memref<16x16xi8, 1>, memref<32x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_n(%a: memref<16x16xi8, 1>, %b: memref<16x8xi8, 1>, %c: memref<16x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects rhs columns and acc columns (n) to agree, found 8 and 16}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8, 1>, memref<16x8xi8, 1>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_mixed_operands(%a: memref<16x16xi8, 1>, %b: memref<16x16xbf16, 1>, %c: memref<16x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects operands of one element type, found 'i8' and 'bf16'}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8, 1>, memref<16x16xbf16, 1>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_integer_accumulator_type(%a: memref<16x16xi8, 1>, %b: memref<16x16xi8, 1>, %c: memref<16x16xf32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects a 'i32' accumulator for 'i8' operands, found 'f32'}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xi8, 1>, memref<16x16xi8, 1>, memref<16x16xf32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_float_accumulator_type(%a: memref<16x16xbf16, 1>, %b: memref<16x16xbf16, 1>, %c: memref<16x16xi32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects a 'f32' accumulator for 'bf16' operands, found 'i32'}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) : memref<16x16xbf16, 1>, memref<16x16xbf16, 1>, memref<16x16xi32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_float_zero_point(%a: memref<16x16xbf16, 1>, %b: memref<16x16xbf16, 1>, %c: memref<16x16xf32, 2>, %acc: i1) {
+  // expected-error @+1 {{'accel.tile_matmul' op expects zero points of 0 for float operands}}
+  accel.tile_matmul %a, %b, %c accumulate(%acc) {rhs_zp = 1 : i64} : memref<16x16xbf16, 1>, memref<16x16xbf16, 1>, memref<16x16xf32, 2>
+  return
+}
+
+// -----
+
+func.func @tile_matmul__bad_accumulate_type(%a: memref<16x16xi8, 1>, %b: memref<16x16xi8, 1>, %c: memref<16x16xi32, 2>, %acc: index) {
+  // expected-error @+1 {{'accel.tile_matmul' op operand #3 must be 1-bit signless integer, but got 'index'}}
+  "accel.tile_matmul"(%a, %b, %c, %acc) : (memref<16x16xi8, 1>, memref<16x16xi8, 1>, memref<16x16xi32, 2>, index) -> ()
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.isa.* fields (verifyIsaFields, include/accel/ISA/Instructions.def)
+//===----------------------------------------------------------------------===//
+
+func.func @isa__bad_unknown_field() {
+  // expected-error @+1 {{'accel.isa.preload' op has no field 'm' (the fields of preload are: type, sram_addr, k, n, sram_stride)}}
+  accel.isa.preload {type = 1, k = 16, n = 16, m = 16}
+  return
+}
+
+// -----
+
+func.func @isa__bad_halt_field() {
+  // expected-error @+1 {{'accel.isa.halt' op has no field 'rows' (the fields of halt are: none)}}
+  accel.isa.halt {rows = 0}
+  return
+}
+
+// -----
+
+func.func @isa__bad_field_not_integer() {
+  // expected-error @+1 {{'accel.isa.load' op expects an integer for field 'rows', found "16"}}
+  accel.isa.load {rows = "16"}
+  return
+}
+
+// -----
+
+// 16-bit unsigned field.
+func.func @isa__bad_rows_too_large() {
+  // expected-error @+1 {{'accel.isa.load' op field 'rows' value 65536 is out of range [0, 65535]}}
+  accel.isa.load {rows = 65536}
+  return
+}
+
+// -----
+
+func.func @isa__bad_negative_address() {
+  // expected-error @+1 {{'accel.isa.store' op field 'dram_addr' value -64 is out of range [0, 1099511627775]}}
+  accel.isa.store {dram_addr = -64}
+  return
+}
+
+// -----
+
+// 8-bit signed field.
+func.func @isa__bad_zero_point() {
+  // expected-error @+1 {{'accel.isa.matmul' op field 'a_zp' value 128 is out of range [-128, 127]}}
+  accel.isa.matmul {a_zp = 128}
+  return
+}
+
+// -----
+
+func.func @isa__bad_flag() {
+  // expected-error @+1 {{'accel.isa.matmul' op field 'accumulate' value 2 is out of range [0, 1]}}
+  accel.isa.matmul {accumulate = 2}
+  return
+}
+
+// -----
+
+// Element kinds run from i4 = 0 to f32 = 10.
+func.func @isa__bad_type() {
+  // expected-error @+1 {{'accel.isa.alu' op field 'type' value 11 is out of range [0, 10]}}
+  accel.isa.alu {type = 11}
+  return
+}
+
+// -----
+
+func.func @isa__bad_alu_op() {
+  // expected-error @+1 {{'accel.isa.alu' op field 'op' value 9 is out of range [0, 8]}}
+  accel.isa.alu {op = 9}
+  return
+}
+
+// -----
+
+func.func @isa__bad_pool_op() {
+  // expected-error @+1 {{'accel.isa.pool' op field 'op' value 2 is out of range [0, 1]}}
+  accel.isa.pool {op = 2}
+  return
+}
+
+// -----
+
+func.func @isa__bad_store_activation() {
+  // expected-error @+1 {{'accel.isa.store' op field 'act' value 3 is out of range [0, 2]}}
+  accel.isa.store {act = 3}
+  return
+}
+
+// -----
+
+// 0xffff is "none".
+func.func @isa__bad_qparam() {
+  // expected-error @+1 {{'accel.isa.store' op field 'qparam' value 65536 is out of range [0, 65535]}}
+  accel.isa.store {qparam = 65536}
+  return
+}
+
+// -----
+
+func.func @isa__bad_flag_not_unit() {
+  // expected-error @+1 {{'accel.isa.load' op attribute 'push_next' failed to satisfy constraint: unit attribute}}
+  accel.isa.load {} {push_next = 1}
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.binary and launches of it (LaunchOp::verifySymbolUses)
+//===----------------------------------------------------------------------===//
+
+accel.binary @bin : (tensor<4x8xi8>) -> tensor<4x8xi8> "ACCELBIN"
+
+func.func @launch__bad_binary_operand_type(%x: tensor<4x8xi32>) -> tensor<4x8xi8> {
+  // expected-error @+1 {{'accel.launch' op expected operand and result types '(tensor<4x8xi8>) -> tensor<4x8xi8>' of @bin, found '(tensor<4x8xi32>) -> tensor<4x8xi8>'}}
+  %0 = accel.launch @bin(%x) : (tensor<4x8xi32>) -> tensor<4x8xi8>
+  return %0 : tensor<4x8xi8>
+}
+
+// -----
+
+accel.binary @bin : (tensor<4x8xi8>) -> tensor<4x8xi8> "ACCELBIN"
+
+func.func @launch__bad_binary_result_count(%x: tensor<4x8xi8>) {
+  // expected-error @+1 {{'accel.launch' op expected operand and result types '(tensor<4x8xi8>) -> tensor<4x8xi8>' of @bin, found '(tensor<4x8xi8>) -> ()'}}
+  accel.launch @bin(%x) : (tensor<4x8xi8>) -> ()
+  return
+}
+
+// -----
+
+// A kernel being compiled to the ISA is checked against its tensor-level
+// signature (accel.kernel_type), not its memref one.
+func.func private @tiled(memref<4x8xi8>, memref<4x8xi8>) attributes {accel.kernel, accel.kernel_type = (tensor<4x8xi8>) -> tensor<4x8xi8>}
+
+func.func @launch__bad_tiled_kernel_types(%x: tensor<4x8xi8>) -> tensor<4x8xi32> {
+  // expected-error @+1 {{'accel.launch' op expected operand and result types '(tensor<4x8xi8>) -> tensor<4x8xi8>' of @tiled, found '(tensor<4x8xi8>) -> tensor<4x8xi32>'}}
+  %0 = accel.launch @tiled(%x) : (tensor<4x8xi8>) -> tensor<4x8xi32>
+  return %0 : tensor<4x8xi32>
+}
+
+// -----
+
+// expected-error @+1 {{'accel.binary' op attribute 'function_type' failed to satisfy constraint: type attribute of function type}}
+accel.binary @bin__bad_type : tensor<4xi8> "ACCELBIN"
+
+// -----
+
+//===----------------------------------------------------------------------===//
+// accel.address / accel.kernel_type / accel.program (AccelDialect.cpp)
+//===----------------------------------------------------------------------===//
+
+func.func @address__bad_negative() {
+  // expected-error @+1 {{'accel.address' must be a non-negative integer, found -64 : i64}}
+  %0 = memref.alloc() {accel.address = -64 : i64} : memref<16x16xi8, 1>
+  return
+}
+
+// -----
+
+// expected-error @+1 {{'accel.kernel_type' must be a function type, found tensor<4xi8>}}
+func.func private @kernel_type__bad_not_function() attributes {accel.kernel, accel.kernel_type = tensor<4xi8>}
+
+// -----
+
+// expected-error @+1 {{'accel.program' must be a dictionary, found [1, 2]}}
+func.func private @program__bad_not_dictionary() attributes {accel.kernel, accel.program = [1, 2]}

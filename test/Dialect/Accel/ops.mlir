@@ -158,3 +158,96 @@ func.func @launches(%x: tensor<4x8xf32>, %q: tensor<4x8x!qa>, %v: tensor<4xf32>)
   %0 = accel.relu %h0 {accel.placement = "host"} : tensor<4x8xf32>
   return
 }
+
+//===----------------------------------------------------------------------===//
+// Tile level: memrefs in DRAM (space 0), the scratchpad (1), the accumulator (2)
+//===----------------------------------------------------------------------===//
+
+// CHECK-LABEL: func @tile_ops
+// CHECK-SAME: (%[[A:.*]]: memref<64x256xi8>, %[[BIAS:.*]]: memref<1x16xi32>, %[[C:.*]]: memref<64x16xi8>, %[[CRAW:.*]]: memref<64x16xi32>, %[[N0:.*]]: index, %[[MORE:.*]]: i1)
+// CHECK: %[[SP:.*]] = memref.alloc() {accel.address = 0 : i64} : memref<16x64xi8, 1>
+// CHECK: %[[W:.*]] = memref.alloc() {accel.address = 1024 : i64} : memref<64x16xi8, 1>
+// CHECK: %[[ACC:.*]] = memref.alloc() {accel.address = 0 : i64} : memref<16x16xi32, 2>
+// CHECK: %[[TILE:.*]] = memref.subview %[[A]]
+// CHECK: accel.dma_load %[[TILE]], %[[SP]] : memref<16x64xi8, strided<[256, 1]>>, memref<16x64xi8, 1>
+// CHECK: accel.dma_load %[[BIAS]], %[[ACC]] broadcast : memref<1x16xi32>, memref<16x16xi32, 2>
+// CHECK: accel.tile_matmul %[[SP]], %[[W]], %[[ACC]] accumulate(%[[MORE]]) {lhs_zp = 3 : i64, rhs_zp = -2 : i64} : memref<16x64xi8, 1>, memref<64x16xi8, 1>, memref<16x16xi32, 2>
+// CHECK: %[[CT:.*]] = memref.subview %[[C]]
+// CHECK: %[[CRT:.*]] = memref.subview %[[CRAW]]
+// CHECK: accel.dma_store %[[ACC]], %[[CRT]] : memref<16x16xi32, 2>, memref<16x16xi32, strided<[16, 1]>>
+// CHECK: accel.dma_store %[[ACC]], %[[CT]] requant {{\[}}[1518500250, -7, 3]] {activation = "relu"} : memref<16x16xi32, 2>, memref<16x16xi8, strided<[16, 1]>>
+// CHECK: accel.dma_store %[[ACC]], %[[CT]] channel_offset(%[[N0]]) requant {{\[}}[1518500250, -7, 3], [1073741824, -6, 3]] {activation = "clamp", hi = 1.000000e+02 : f64, lo = -5.000000e+00 : f64} : memref<16x16xi32, 2>, memref<16x16xi8, strided<[16, 1]>>
+func.func @tile_ops(%a: memref<64x256xi8>, %bias: memref<1x16xi32>, %c: memref<64x16xi8>, %craw: memref<64x16xi32>, %n0: index, %more: i1) {
+  %sp = memref.alloc() {accel.address = 0 : i64} : memref<16x64xi8, 1>
+  %w = memref.alloc() {accel.address = 1024 : i64} : memref<64x16xi8, 1>
+  %acc = memref.alloc() {accel.address = 0 : i64} : memref<16x16xi32, 2>
+  %tile = memref.subview %a[0, 0] [16, 64] [1, 1] : memref<64x256xi8> to memref<16x64xi8, strided<[256, 1]>>
+  accel.dma_load %tile, %sp : memref<16x64xi8, strided<[256, 1]>>, memref<16x64xi8, 1>
+  accel.dma_load %bias, %acc broadcast : memref<1x16xi32>, memref<16x16xi32, 2>
+  accel.tile_matmul %sp, %w, %acc accumulate(%more) {lhs_zp = 3 : i64, rhs_zp = -2 : i64} : memref<16x64xi8, 1>, memref<64x16xi8, 1>, memref<16x16xi32, 2>
+  %ct = memref.subview %c[0, 0] [16, 16] [1, 1] : memref<64x16xi8> to memref<16x16xi8, strided<[16, 1]>>
+  %crt = memref.subview %craw[0, 0] [16, 16] [1, 1] : memref<64x16xi32> to memref<16x16xi32, strided<[16, 1]>>
+  accel.dma_store %acc, %crt : memref<16x16xi32, 2>, memref<16x16xi32, strided<[16, 1]>>
+  accel.dma_store %acc, %ct requant [[1518500250, -7, 3]] {activation = "relu"} : memref<16x16xi32, 2>, memref<16x16xi8, strided<[16, 1]>>
+  accel.dma_store %acc, %ct channel_offset(%n0) requant [[1518500250, -7, 3], [1073741824, -6, 3]] {activation = "clamp", lo = -5.0 : f64, hi = 100.0 : f64} : memref<16x16xi32, 2>, memref<16x16xi8, strided<[16, 1]>>
+  return
+}
+
+// Float tiles: bf16 operands, an f32 accumulator, dynamic tail sizes.
+// CHECK-LABEL: func @tile_ops_float_dynamic
+// CHECK: accel.tile_matmul %{{.*}}, %{{.*}}, %{{.*}} accumulate(%{{.*}}) : memref<?x?xbf16, strided<[128, 1]>, 1>, memref<?x?xbf16, strided<[128, 1]>, 1>, memref<?x?xf32, strided<[128, 1]>, 2>
+// CHECK: accel.dma_store %{{.*}}, %{{.*}} : memref<?x?xf32, strided<[128, 1]>, 2>, memref<?x?xbf16, strided<[300, 1], offset: ?>>
+func.func @tile_ops_float_dynamic(%a: memref<?x?xbf16, strided<[128, 1]>, 1>, %b: memref<?x?xbf16, strided<[128, 1]>, 1>, %c: memref<?x?xf32, strided<[128, 1]>, 2>, %out: memref<?x?xbf16, strided<[300, 1], offset: ?>>) {
+  %false = arith.constant false
+  accel.tile_matmul %a, %b, %c accumulate(%false) : memref<?x?xbf16, strided<[128, 1]>, 1>, memref<?x?xbf16, strided<[128, 1]>, 1>, memref<?x?xf32, strided<[128, 1]>, 2>
+  accel.dma_store %c, %out : memref<?x?xf32, strided<[128, 1]>, 2>, memref<?x?xbf16, strided<[300, 1], offset: ?>>
+  return
+}
+
+//===----------------------------------------------------------------------===//
+// ISA level: one op per instruction of include/accel/ISA/Instructions.def
+//===----------------------------------------------------------------------===//
+
+// Fields print sorted by name; absent fields keep the table's default.
+// CHECK-LABEL: func @isa_ops
+// CHECK-NEXT: accel.isa.load {cols = 16 : i64, dram_addr = 0 : i64, dram_stride = 16 : i64, dram_type = 1 : i64, mem = 0 : i64, rows = 16 : i64, sram_addr = 0 : i64, sram_stride = 16 : i64, sram_type = 1 : i64} {push_next}
+// CHECK-NEXT: accel.isa.store {act = 2 : i64, dram_type = 1 : i64, mem = 1 : i64, per_channel = 1 : i64, qparam = 0 : i64, sram_type = 4 : i64} {pop_prev, push_prev}
+// CHECK-NEXT: accel.isa.preload {k = 16 : i64, n = 16 : i64, type = 1 : i64} {pop_prev}
+// CHECK-NEXT: accel.isa.matmul {a_zp = -128 : i64, accumulate = 1 : i64, b_zp = 127 : i64, k = 16 : i64, m = 64 : i64, n = 16 : i64, type = 1 : i64} {pop_next, push_next}
+// CHECK-NEXT: accel.isa.alu {imm = -2147483648 : i64, imm2 = 2147483647 : i64, op = 6 : i64, rows = 0 : i64, type = 4 : i64, use_imm = 1 : i64}
+// CHECK-NEXT: accel.isa.pool {op = 1 : i64, type = 4 : i64, win_h = 2 : i64, win_w = 2 : i64}
+// CHECK-NEXT: accel.isa.halt {}
+// CHECK-NEXT: return
+func.func @isa_ops() {
+  accel.isa.load {mem = 0, dram_type = 1, sram_type = 1, sram_addr = 0, dram_addr = 0, rows = 16, cols = 16, dram_stride = 16, sram_stride = 16} {push_next}
+  accel.isa.store {mem = 1, sram_type = 4, dram_type = 1, act = 2, qparam = 0, per_channel = 1} {pop_prev, push_prev}
+  accel.isa.preload {type = 1, k = 16, n = 16} {pop_prev}
+  accel.isa.matmul {type = 1, accumulate = 1, m = 64, n = 16, k = 16, a_zp = -128, b_zp = 127} {pop_next, push_next}
+  accel.isa.alu {op = 6, type = 4, use_imm = 1, imm = -2147483648, imm2 = 2147483647, rows = 0}
+  accel.isa.pool {op = 1, type = 4, win_h = 2, win_w = 2}
+  accel.isa.halt {}
+  return
+}
+
+// An accel.binary is a symbol that launches name; its data is any bytes.
+// CHECK: accel.binary @bin : (tensor<4x8xi8>) -> tensor<4x8xi8> "ACCELBIN\00\01\FF"
+accel.binary @bin : (tensor<4x8xi8>) -> tensor<4x8xi8> "ACCELBIN\00\01\FF"
+
+// CHECK-LABEL: func @launch_binary
+// CHECK: accel.launch @bin(%{{.*}}) : (tensor<4x8xi8>) -> tensor<4x8xi8>
+func.func @launch_binary(%x: tensor<4x8xi8>) -> tensor<4x8xi8> {
+  %0 = accel.launch @bin(%x) : (tensor<4x8xi8>) -> tensor<4x8xi8>
+  return %0 : tensor<4x8xi8>
+}
+
+// A kernel tiled to memrefs keeps its tensor-level signature for launches.
+// CHECK-LABEL: func private @tiled_kernel
+// CHECK-SAME: (memref<4x8xi8>, memref<4x8xi8>) attributes {accel.kernel, accel.kernel_type = (tensor<4x8xi8>) -> tensor<4x8xi8>}
+func.func private @tiled_kernel(memref<4x8xi8>, memref<4x8xi8>) attributes {accel.kernel, accel.kernel_type = (tensor<4x8xi8>) -> tensor<4x8xi8>}
+
+// CHECK-LABEL: func @launch_tiled_kernel
+// CHECK: accel.launch @tiled_kernel(%{{.*}}) : (tensor<4x8xi8>) -> tensor<4x8xi8>
+func.func @launch_tiled_kernel(%x: tensor<4x8xi8>) -> tensor<4x8xi8> {
+  %0 = accel.launch @tiled_kernel(%x) : (tensor<4x8xi8>) -> tensor<4x8xi8>
+  return %0 : tensor<4x8xi8>
+}

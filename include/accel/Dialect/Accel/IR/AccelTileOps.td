@@ -70,7 +70,7 @@ def Accel_DmaStoreOp : Accel_Op<"dma_store"> {
     Example:
 
     ```mlir
-    accel.dma_store %acc, %c_tile requant [[1518500250, -7, 3]] activation relu
+    accel.dma_store %acc, %c_tile requant [[1518500250, -7, 3]] {activation = "relu"}
         : memref<64x16xi32, 2>, memref<64x16xi8, strided<[64, 1], offset: ?>>
     ```
   }];
