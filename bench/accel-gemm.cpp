@@ -1,6 +1,7 @@
 //===- accel-gemm.cpp - Simulated GEMM layers against their bounds --------===//
 //
-// Compiles int8 GEMM layers (quantized, requantized to int8) for an
+// Compiles int8 GEMM and convolution layers (quantized, requantized to
+// int8) for an
 // accelerator preset through placement and the accelerator path
 // (docs/AcceleratorPath.md), runs each binary on the simulator, and prints
 // cycles and utilization against two bounds measured on the same layer:
@@ -42,7 +43,37 @@ namespace {
 struct Layer {
   std::string name;
   int64_t m, k, n;
+  // A convolution (NHWC input h x w x c, f filters kh x kw, stride, same
+  // padding) when kh > 0; m, k and n are then its GEMM sizes.
+  int64_t h = 0, w = 0, c = 0, f = 0, kh = 0, kw = 0, stride = 1, pad = 0;
+  int64_t inputBytes() const { return kh ? h * w * c : m * k; }
 };
+
+Layer conv(std::string name, int64_t h, int64_t w, int64_t c, int64_t f,
+           int64_t k, int64_t stride, int64_t pad) {
+  int64_t oh = (h + 2 * pad - k) / stride + 1,
+          ow = (w + 2 * pad - k) / stride + 1;
+  Layer l{std::move(name), oh * ow, k * k * c, f};
+  l.h = h, l.w = w, l.c = c, l.f = f, l.kh = l.kw = k, l.stride = stride,
+  l.pad = pad;
+  return l;
+}
+
+std::string convModule(const Layer &l) {
+  int64_t oh = (l.h + 2 * l.pad - l.kh) / l.stride + 1,
+          ow = (l.w + 2 * l.pad - l.kw) / l.stride + 1;
+  return llvm::formatv(
+      "!a = !quant.uniform<i8:f32, 0.05:3>\n"
+      "!b = !quant.uniform<i8:f32, 0.02>\n"
+      "!o = !quant.uniform<i8:f32, 0.5:-2>\n"
+      "func.func @conv(%x: tensor<1x{0}x{1}x{2}x!a>, %w: "
+      "tensor<{3}x{4}x{2}x{5}x!b>) -> tensor<1x{6}x{7}x{5}x!o> {{\n"
+      "  %0 = accel.conv2d %x, %w strides [{8}, {8}] padding [{9}, {9}, {9}, "
+      "{9}] acc(i32) : tensor<1x{0}x{1}x{2}x!a>, tensor<{3}x{4}x{2}x{5}x!b> "
+      "-> tensor<1x{6}x{7}x{5}x!o>\n"
+      "  return %0 : tensor<1x{6}x{7}x{5}x!o>\n}\n",
+      l.h, l.w, l.c, l.kh, l.kw, l.f, oh, ow, l.stride, l.pad);
+}
 
 std::string gemmModule(const Layer &l) {
   return llvm::formatv(
@@ -79,7 +110,15 @@ int main(int argc, char **argv) {
               {"BERT-ish 128x768x3072", 128, 768, 3072},
               {"ResNet 3x3 conv as GEMM 3136x576x64", 3136, 576, 64},
               {"ResNet 1x1 conv as GEMM 3136x64x256", 3136, 64, 256},
-              {"odd 100x300x70", 100, 300, 70}};
+              {"odd 100x300x70", 100, 300, 70},
+              conv("conv 3x3 56x56x64->64 pad 1", 56, 56, 64, 64, 3, 1, 1),
+              conv("conv 1x1 56x56x64->256", 56, 56, 64, 256, 1, 1, 0),
+              conv("conv 3x3/2 56x56x128->128 pad 1", 56, 56, 128, 128, 3, 2,
+                   1),
+              conv("conv 3x3 14x14x256->256 pad 1", 14, 14, 256, 256, 3, 1,
+                   1),
+              conv("conv 7x7/2 224x224x3->64 pad 3", 224, 224, 3, 64, 7, 2,
+                   3)};
 
   DialectRegistry registry;
   registerAllDialects(registry);
@@ -111,7 +150,7 @@ int main(int argc, char **argv) {
       return success();
     });
     OwningOpRef<ModuleOp> module =
-        parseSourceString<ModuleOp>(gemmModule(l), &ctx);
+        parseSourceString<ModuleOp>(l.kh ? convModule(l) : gemmModule(l), &ctx);
     PassManager pm(&ctx);
     accel::AttachTargetPassOptions attach;
     attach.target = targetName;
@@ -149,7 +188,7 @@ int main(int argc, char **argv) {
     }
     uint64_t macs = uint64_t(l.m) * l.k * l.n;
     uint64_t roofline = (macs + pes - 1) / pes;
-    uint64_t minBytes = uint64_t(l.m) * l.k + uint64_t(l.k) * l.n +
+    uint64_t minBytes = uint64_t(l.inputBytes()) + uint64_t(l.k) * l.n +
                         uint64_t(l.m) * l.n;
     uint64_t dmaBound =
         uint64_t(std::ceil(minBytes / desc->dmaBytesPerCycle));

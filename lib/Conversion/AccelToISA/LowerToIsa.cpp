@@ -62,6 +62,7 @@ private:
   LogicalResult emitLoad(DmaLoadOp op);
   LogicalResult emitStore(DmaStoreOp op);
   LogicalResult emitMatmul(TileMatmulOp op);
+  LogicalResult emitIm2col(DmaIm2colOp op);
   void emit(StringRef mnemonic, ArrayRef<std::pair<StringRef, int64_t>> fields);
   uint64_t qparamIndex(ArrayAttr requant, std::optional<double> lo,
                        std::optional<double> hi, bool isFloat);
@@ -349,6 +350,30 @@ LogicalResult IsaEmitter::visit(Operation *op) {
     views[cast.getResult()] = *src;
     return success();
   }
+  if (auto collapse = dyn_cast<memref::CollapseShapeOp>(op)) {
+    FailureOr<View> src = viewOf(collapse.getSrc(), op);
+    if (failed(src))
+      return failure();
+    // Only dense sources (what the tiler collapses: whole DRAM tensors).
+    View view = *src;
+    view.sizes.clear();
+    view.strides.clear();
+    for (const ReassociationIndices &group :
+         collapse.getReassociationIndices()) {
+      int64_t size = 1;
+      for (int64_t d : group)
+        size *= src->sizes[d];
+      for (size_t i = 0; i + 1 < group.size(); ++i)
+        if (src->strides[group[i]] !=
+            src->strides[group[i + 1]] * src->sizes[group[i + 1]])
+          return op->emitOpError("collapses dimensions that are not "
+                                 "contiguous");
+      view.sizes.push_back(size);
+      view.strides.push_back(src->strides[group.back()]);
+    }
+    views[collapse.getResult()] = view;
+    return success();
+  }
   if (auto expand = dyn_cast<memref::ExpandShapeOp>(op)) {
     FailureOr<View> src = viewOf(expand.getSrc(), op);
     if (failed(src))
@@ -368,6 +393,8 @@ LogicalResult IsaEmitter::visit(Operation *op) {
     return emitLoad(load);
   if (auto store = dyn_cast<DmaStoreOp>(op))
     return emitStore(store);
+  if (auto im2col = dyn_cast<DmaIm2colOp>(op))
+    return emitIm2col(im2col);
   if (auto mm = dyn_cast<TileMatmulOp>(op))
     return emitMatmul(mm);
   if (llvm::isa<memref::DeallocOp, func::ReturnOp, scf::YieldOp>(op))
@@ -414,6 +441,77 @@ LogicalResult IsaEmitter::emitLoad(DmaLoadOp op) {
                 {"cols", dst->sizes[1]},
                 {"dram_stride", int64_t(src->rowBytes())},
                 {"sram_stride", int64_t(dst->rowBytes())}});
+  return success();
+}
+
+LogicalResult IsaEmitter::emitIm2col(DmaIm2colOp op) {
+  FailureOr<View> in = viewOf(op.getInput(), op),
+                  dst = viewOf(op.getDest(), op),
+                  pad = viewOf(op.getPadRow(), op);
+  FailureOr<int64_t> pixel = intOf(op.getPixel(), op), k = intOf(op.getK(), op);
+  if (failed(in) || failed(dst) || failed(pad) || failed(pixel) ||
+      failed(k) || failed(checkRows(op, *dst, "the destination")))
+    return failure();
+  if (in->sizes.size() != 4 || in->strides[3] != 1)
+    return op->emitOpError("needs a dense NHWC input");
+  const int64_t H = in->sizes[1], W = in->sizes[2], C = in->sizes[3];
+  ArrayRef<int64_t> kernelHW = op.getKernel(), stride = op.getStrides(),
+                    dilation = op.getDilations(), padding = op.getPadding(),
+                    output = op.getOutput();
+  const int64_t KW = kernelHW[1], OH = output[0], OW = output[1];
+  int64_t rows = dst->sizes[0], cols = dst->sizes[1];
+  if (*k % C || cols % C)
+    return op->emitOpError() << "needs whole taps: k " << *k << " and "
+                             << cols << " columns must be multiples of the "
+                             << C << " input channels";
+  const int64_t e = in->elementBytes;
+  auto load = [&](int64_t row, int64_t col, int64_t count, bool broadcast,
+                  int64_t dramAddr, int64_t dramStride) {
+    emit("load", {{"mem", 0},
+                  {"dram_type", int64_t(in->kind)},
+                  {"sram_type", int64_t(dst->kind)},
+                  {"broadcast", broadcast ? 1 : 0},
+                  {"sram_addr", int64_t(dst->address() +
+                                        (row * dst->strides[0] + col) * e)},
+                  {"dram_addr", dramAddr},
+                  {"rows", count},
+                  {"cols", C},
+                  {"dram_stride", dramStride},
+                  {"sram_stride", int64_t(dst->rowBytes())}});
+  };
+  const int64_t padAddr = int64_t(pad->address());
+  for (int64_t tap = *k / C; tap < (*k + cols) / C; ++tap) {
+    int64_t kh = tap / KW, kw = tap % KW;
+    int64_t col = tap * C - *k;
+    // Walk the tile's pixels one output-row segment at a time.
+    for (int64_t r = 0; r < rows;) {
+      int64_t p = *pixel + r;
+      int64_t n = p / (OH * OW), oh = (p / OW) % OH, ow0 = p % OW;
+      int64_t len = std::min(rows - r, OW - ow0);
+      int64_t ih = oh * stride[0] + kh * dilation[0] - padding[0];
+      // Columns ow with 0 <= ow*sw + kw*dw - left < W.
+      int64_t off = kw * dilation[1] - padding[2];
+      int64_t lo = off >= 0 ? 0 : (-off + stride[1] - 1) / stride[1];
+      int64_t hi = W - 1 - off < 0 ? -1 : (W - 1 - off) / stride[1];
+      int64_t a = std::max(ow0, lo), b = std::min(ow0 + len - 1, hi);
+      if (ih < 0 || ih >= H || a > b) {
+        load(r, col, len, true, padAddr, 0);
+      } else {
+        if (a > ow0)
+          load(r, col, a - ow0, true, padAddr, 0);
+        int64_t iw = a * stride[1] + off;
+        int64_t addr = int64_t(in->address()) +
+                       (n * in->strides[0] + ih * in->strides[1] +
+                        iw * in->strides[2]) *
+                           e;
+        load(r + (a - ow0), col, b - a + 1, false, addr,
+             stride[1] * in->strides[2] * e);
+        if (b < ow0 + len - 1)
+          load(r + (b - ow0) + 1, col, ow0 + len - 1 - b, true, padAddr, 0);
+      }
+      r += len;
+    }
+  }
   return success();
 }
 

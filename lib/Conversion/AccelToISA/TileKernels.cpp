@@ -56,15 +56,49 @@ MemRefType sramType(ArrayRef<int64_t> shape, Type element, MemorySpace space) {
       IntegerAttr::get(IntegerType::get(ctx, 64), static_cast<int64_t>(space)));
 }
 
-/// A matmul and the ops folded into its store.
+/// A contraction (accel.matmul or accel.conv2d) and the ops folded into its
+/// store.
 struct Chain {
-  mutable MatmulOp matmul;
+  Operation *contraction;
   Operation *activation = nullptr; // accel.relu or accel.clamp
   Value result() const {
-    return activation ? Value(activation->getResult(0))
-                      : Value(matmul.getResult());
+    return (activation ? activation : contraction)->getResult(0);
+  }
+  Type accumulatorType() const {
+    if (auto mm = dyn_cast<MatmulOp>(contraction))
+      return mm.getAccumulatorType();
+    return cast<Conv2DOp>(contraction).getAccumulatorType();
   }
 };
+
+/// Why the operand element types cannot run on the ISA, or "".
+std::string checkOperandTypes(Type lhs, Type rhs) {
+  auto li = getQuantInfo(lhs);
+  auto ri = getQuantInfo(rhs);
+  if (li && ri) {
+    if (li->bitWidth() != 8 || ri->bitWidth() != 8)
+      return "operands narrower than 8 bits";
+    if (li->isSigned != ri->isSigned)
+      return "mixed signed and unsigned operands";
+    for (int64_t zp : {li->zeroPoints[0], ri->zeroPoints[0]})
+      if (zp < -128 || zp > 127)
+        return "zero point " + std::to_string(zp) +
+               " outside the ISA's signed 8-bit field";
+    if (llvm::any_of(ri->zeroPoints,
+                     [&](int64_t z) { return z != ri->zeroPoints[0]; }))
+      return "per-channel weight zero points that differ";
+    return "";
+  }
+  if (!llvm::isa<FloatType>(lhs)) {
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << "operand type " << lhs;
+    return text;
+  }
+  if (lhs != rhs)
+    return "mixed float operand types";
+  return "";
+}
 
 /// Why `kernel` cannot be tiled yet, or "" when it can.  Fills `chains`.
 std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
@@ -84,32 +118,27 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
         return "batched accel.matmul";
       if (!lhs.hasStaticShape() || !rhs.hasStaticShape())
         return "dynamic shapes";
-      auto li = getQuantInfo(lhs.getElementType());
-      auto ri = getQuantInfo(rhs.getElementType());
-      if (li && ri) {
-        if (li->bitWidth() != 8 || ri->bitWidth() != 8)
-          return "operands narrower than 8 bits";
-        if (li->isSigned != ri->isSigned)
-          return "mixed signed and unsigned operands";
-        for (int64_t zp : {li->zeroPoints[0], ri->zeroPoints[0]})
-          if (zp < -128 || zp > 127)
-            return "zero point " + std::to_string(zp) +
-                   " outside the ISA's signed 8-bit field";
-        if (llvm::any_of(ri->zeroPoints,
-                         [&](int64_t z) { return z != ri->zeroPoints[0]; }))
-          return "per-channel weight zero points that differ";
-      } else if (!llvm::isa<FloatType>(lhs.getElementType())) {
-      {
-        std::string text;
-        llvm::raw_string_ostream os(text);
-        os << "operand type " << lhs.getElementType();
-        return text;
-      }
-      } else if (lhs.getElementType() != rhs.getElementType()) {
-        return "mixed float operand types";
-      }
+      std::string why =
+          checkOperandTypes(lhs.getElementType(), rhs.getElementType());
+      if (!why.empty())
+        return why;
       chainOf[mm] = chains.size();
       chains.push_back({mm});
+      continue;
+    }
+    if (auto conv = dyn_cast<Conv2DOp>(op)) {
+      if (conv.getGroups() != 1)
+        return "grouped or depthwise accel.conv2d";
+      if (!conv.getInput().getType().hasStaticShape() ||
+          !conv.getFilter().getType().hasStaticShape())
+        return "dynamic shapes";
+      std::string why =
+          checkOperandTypes(conv.getInput().getType().getElementType(),
+                            conv.getFilter().getType().getElementType());
+      if (!why.empty())
+        return why;
+      chainOf[conv] = chains.size();
+      chains.push_back({conv});
       continue;
     }
     if (llvm::isa<ReluOp, ClampOp>(op)) {
@@ -120,7 +149,7 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
         return "accel." + op.getName().stripDialect().str() +
                " that does not directly follow a contraction";
       if (llvm::isa<ClampOp>(op) &&
-          llvm::isa<FloatType>(chains[it->second].matmul.getAccumulatorType()))
+          llvm::isa<FloatType>(chains[it->second].accumulatorType()))
         return "accel.clamp on a float contraction";
       chains[it->second].activation = &op;
       chainOf[&op] = it->second;
@@ -180,6 +209,8 @@ public:
 private:
   Value memrefFor(Value tensor) const { return memrefs.lookup(tensor); }
   Value materializeConstant(OpBuilder &b, arith::ConstantOp cst);
+  Value materializeConstant(OpBuilder &b, Location loc, ElementsAttr attr,
+                            RankedTensorType type);
   LogicalResult emitChain(OpBuilder &b, const Chain &chain, Value out);
 
   func::FuncOp kernel;
@@ -190,19 +221,24 @@ private:
 };
 
 Value KernelTiler::materializeConstant(OpBuilder &b, arith::ConstantOp cst) {
-  auto type = llvm::cast<RankedTensorType>(cst.getType());
-  auto attr = llvm::cast<ElementsAttr>(cst.getValue());
+  return materializeConstant(b, cst.getLoc(),
+                             llvm::cast<ElementsAttr>(cst.getValue()),
+                             llvm::cast<RankedTensorType>(cst.getType()));
+}
+
+Value KernelTiler::materializeConstant(OpBuilder &b, Location loc,
+                                       ElementsAttr attr,
+                                       RankedTensorType type) {
   MemRefType memType = dramType(type);
   auto module = kernel->getParentOfType<ModuleOp>();
   std::string name =
       (kernel.getSymName() + "_cst" + llvm::Twine(numGlobals++)).str();
   OpBuilder mb = OpBuilder::atBlockBegin(module.getBody());
   auto global = memref::GlobalOp::create(
-      mb, cst.getLoc(), name, mb.getStringAttr("private"), memType, attr,
+      mb, loc, name, mb.getStringAttr("private"), memType, attr,
       /*constant=*/true, /*alignment=*/IntegerAttr());
   SymbolTable(module).insert(global);
-  return memref::GetGlobalOp::create(b, cst.getLoc(), memType,
-                                     global.getSymName());
+  return memref::GetGlobalOp::create(b, loc, memType, global.getSymName());
 }
 
 LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
@@ -234,7 +270,7 @@ LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
     Value result = chain.result();
     Value out = outParam.lookup(result);
     if (!out) // an intermediate: DRAM scratch
-      out = memref::AllocOp::create(b, chain.matmul.getLoc(),
+      out = memref::AllocOp::create(b, chain.contraction->getLoc(),
                                     dramType(result.getType()));
     memrefs[result] = out;
     if (failed(emitChain(b, chain, out)))
@@ -251,20 +287,44 @@ LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
 
 LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
                                      Value out) {
-  MatmulOp mm = chain.matmul;
-  Location loc = mm.getLoc();
-  auto lhsT = llvm::cast<RankedTensorType>(mm.getLhs().getType());
-  auto rhsT = llvm::cast<RankedTensorType>(mm.getRhs().getType());
-  auto resT = llvm::cast<RankedTensorType>(mm.getType());
-  int64_t M = lhsT.getDimSize(0), K = lhsT.getDimSize(1),
-          N = rhsT.getDimSize(1);
-  Value lhs = memrefFor(mm.getLhs()), rhs = memrefFor(mm.getRhs());
-  Value bias = mm.getBias() ? memrefFor(mm.getBias()) : Value();
-  if (!lhs || !rhs || (mm.getBias() && !bias))
-    return mm.emitOpError("has an operand the tiler did not materialize");
+  Operation *op = chain.contraction;
+  Location loc = op->getLoc();
+  auto mm = dyn_cast<MatmulOp>(op);
+  auto conv = dyn_cast<Conv2DOp>(op);
+  Value lhsTensor = mm ? mm.getLhs() : conv.getInput();
+  Value rhsTensor = mm ? mm.getRhs() : conv.getFilter();
+  Value biasTensor = mm ? mm.getBias() : conv.getBias();
+  auto lhsT = llvm::cast<RankedTensorType>(lhsTensor.getType());
+  auto rhsT = llvm::cast<RankedTensorType>(rhsTensor.getType());
+  auto resT = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  Value lhs = memrefFor(lhsTensor), rhs = memrefFor(rhsTensor);
+  Value bias = biasTensor ? memrefFor(biasTensor) : Value();
+  if (!lhs || !rhs || (biasTensor && !bias))
+    return op->emitOpError("has an operand the tiler did not materialize");
+  // As a matrix multiplication: conv2d's output pixels are the rows, its
+  // taps times input channels the reduction, its filters the columns.
+  int64_t M, K, N, channels = 0, rowPixels = 0;
+  if (mm) {
+    M = lhsT.getDimSize(0);
+    K = lhsT.getDimSize(1);
+    N = rhsT.getDimSize(1);
+  } else {
+    ArrayRef<int64_t> f = rhsT.getShape(), o = resT.getShape();
+    M = o[0] * o[1] * o[2];
+    K = f[0] * f[1] * f[2];
+    N = f[3];
+    channels = f[2];
+    rowPixels = o[2];
+    auto collapse = [&](Value v) -> Value {
+      return memref::CollapseShapeOp::create(
+          b, loc, v, ArrayRef<ReassociationIndices>{{0, 1, 2}, {3}});
+    };
+    rhs = collapse(rhs);
+    out = collapse(out);
+  }
 
   Type opElement = storageElement(lhsT.getElementType());
-  Type accElement = mm.getAccumulatorType();
+  Type accElement = chain.accumulatorType();
   auto li = getQuantInfo(lhsT.getElementType());
   auto ri = getQuantInfo(rhsT.getElementType());
   int64_t lhsZp = li && li->isQuantized ? li->zeroPoints[0] : 0;
@@ -303,11 +363,12 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
   unsigned opBytes = std::max(1u, opElement.getIntOrFloatBitWidth() / 8);
   unsigned outBytes = std::max(
       1u, storageElement(resT.getElementType()).getIntOrFloatBitWidth() / 8);
-  TileProblem problem{M, N, K, opBytes, outBytes, bias != nullptr};
+  TileProblem problem{M, N, K, opBytes, outBytes, bias != nullptr, channels,
+                      rowPixels};
   std::optional<TileChoice> choice =
       forced ? std::optional<TileChoice>(*forced) : chooseTiles(problem, desc);
   if (!choice)
-    return mm.emitOpError() << "does not fit the target's SRAM even in the "
+    return op->emitOpError() << "does not fit the target's SRAM even in the "
                                "smallest tile (scratchpad "
                             << desc.scratchpadBytes << " B, accumulator "
                             << desc.accumulatorBytes << " B)";
@@ -316,6 +377,36 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
   auto idx = [&](int64_t v) -> OpFoldResult { return b.getIndexAttr(v); };
   auto spType = [&](int64_t r, int64_t c) {
     return sramType({r, c}, opElement, MemorySpace::Scratchpad);
+  };
+
+  // The lhs tile rows m0.., columns k0..: a strided DMA for a matmul, an
+  // im2col gather for a convolution (padding reads a row of zero points).
+  Value padRow;
+  if (conv) {
+    auto li = getQuantInfo(lhsT.getElementType());
+    auto rowType = RankedTensorType::get({1, channels}, opElement);
+    Attribute zero =
+        llvm::isa<FloatType>(opElement)
+            ? Attribute(b.getFloatAttr(opElement, 0.0))
+            : Attribute(b.getIntegerAttr(
+                  opElement, li && li->isQuantized ? li->zeroPoints[0] : 0));
+    padRow = materializeConstant(
+        b, loc, DenseElementsAttr::get(rowType, zero), rowType);
+  }
+  auto loadLhs = [&](OpBuilder &lb, Value dst, Value m0, Value k0,
+                     OpFoldResult mt, OpFoldResult kt) {
+    if (!conv) {
+      DmaLoadOp::create(lb, loc, subview2D(lb, loc, lhs, {m0, k0}, {mt, kt}),
+                        dst, /*broadcast=*/false);
+      return;
+    }
+    ArrayRef<int64_t> f = rhsT.getShape();
+    DmaIm2colOp::create(lb, loc, lhs, dst, padRow, m0, k0,
+                        lb.getDenseI64ArrayAttr({f[0], f[1]}),
+                        conv.getStrides(), conv.getDilations(),
+                        conv.getPadding(),
+                        lb.getDenseI64ArrayAttr({resT.getDimSize(1),
+                                                 resT.getDimSize(2)}));
   };
 
   buildFor(b, loc, 0, M, Mt, [&](OpBuilder &bm, Value m0) {
@@ -328,9 +419,8 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
                         {idx(0), idx(0)}, {mt, idx(K)});
       buildFor(bm, loc, 0, K, Kt, [&](OpBuilder &bk, Value k0) {
         OpFoldResult kt = tailSize(bk, loc, k0, Kt, K);
-        Value src = subview2D(bk, loc, lhs, {m0, k0}, {mt, kt});
-        Value dst = subview2D(bk, loc, panel, {idx(0), k0}, {mt, kt});
-        DmaLoadOp::create(bk, loc, src, dst, /*broadcast=*/false);
+        loadLhs(bk, subview2D(bk, loc, panel, {idx(0), k0}, {mt, kt}), m0,
+                k0, mt, kt);
       });
     }
     buildFor(bm, loc, 0, N, Nt, [&](OpBuilder &bn, Value n0) {
@@ -356,8 +446,7 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
         } else {
           Value buf = memref::AllocOp::create(bk, loc, spType(Mt, Kt));
           a = subview2D(bk, loc, buf, {idx(0), idx(0)}, {mt, kt});
-          DmaLoadOp::create(bk, loc, subview2D(bk, loc, lhs, {m0, k0}, {mt, kt}),
-                            a, false);
+          loadLhs(bk, a, m0, k0, mt, kt);
         }
         Value bufB = memref::AllocOp::create(bk, loc, spType(Kt, Nt));
         Value w = subview2D(bk, loc, bufB, {idx(0), idx(0)}, {kt, nt});

@@ -41,10 +41,23 @@ std::vector<int64_t> candidates(int64_t total, int64_t base) {
   return out;
 }
 
+/// DMA instructions and cycles that fill an mt x kt lhs tile.
+uint64_t lhsLoadCycles(const TileProblem &p, const TargetDesc &desc,
+                       int64_t mt, int64_t kt) {
+  uint64_t bytes = uint64_t(mt) * kt * p.operandBytes;
+  if (!p.convChannels)
+    return dmaCycles(desc, bytes);
+  // One load per tap and output-row segment (ignoring padding splits).
+  uint64_t loads = uint64_t(kt / p.convChannels) *
+                   uint64_t(ceilDiv(mt, p.convRowPixels) + 1);
+  return loads * desc.dmaLatencyCycles +
+         uint64_t(std::ceil(bytes / desc.dmaBytesPerCycle));
+}
+
 } // namespace
 
 uint64_t TileCost::cycles() const {
-  return std::max({computeCycles, loadCycles, storeCycles});
+  return std::max({computeCycles, loadCycles, storeCycles}) + fillCycles;
 }
 
 uint64_t scratchpadBytesFor(const TileProblem &p, const TileChoice &c) {
@@ -77,9 +90,18 @@ TileCost estimateTileCost(const TileProblem &p, const TileChoice &c,
         uint64_t aBytes = uint64_t(mt) * kt * p.operandBytes;
         uint64_t bBytes = uint64_t(kt) * nt * p.operandBytes;
         uint64_t aLoads = c.panel ? 0 : steps; // a panel is counted below
-        cost.loadCycles += aLoads * dmaCycles(desc, aBytes) +
+        cost.loadCycles += aLoads * lhsLoadCycles(p, desc, mt, kt) +
                            steps * dmaCycles(desc, bBytes);
         cost.dramBytes += aLoads * aBytes + steps * bBytes;
+      }
+      // The k loop's two buffer slots restart at 0 in every (m, n) tile: with
+      // an odd number of k steps the first load waits for the previous
+      // tile's last step, which used the same slot.
+      if (ceilDiv(p.k, c.kt) % 2 == 1) {
+        int64_t kt = std::min(c.kt, p.k);
+        cost.fillCycles +=
+            mn * ((c.panel ? 0 : lhsLoadCycles(p, desc, mt, kt)) +
+                  dmaCycles(desc, uint64_t(kt) * nt * p.operandBytes));
       }
       uint64_t outBytes = uint64_t(mt) * nt * p.outputBytes;
       cost.storeCycles += mn * dmaCycles(desc, outBytes);
@@ -92,7 +114,8 @@ TileCost estimateTileCost(const TileProblem &p, const TileChoice &c,
     if (c.panel) // once per m tile, in Kt slices
       for (auto [kt, kCount] : tileSizes(p.k, c.kt)) {
         uint64_t aBytes = uint64_t(mt) * kt * p.operandBytes;
-        cost.loadCycles += uint64_t(mCount) * kCount * dmaCycles(desc, aBytes);
+        cost.loadCycles +=
+            uint64_t(mCount) * kCount * lhsLoadCycles(p, desc, mt, kt);
         cost.dramBytes += uint64_t(mCount) * kCount * aBytes;
       }
   }
@@ -105,8 +128,12 @@ std::optional<TileChoice> chooseTiles(const TileProblem &p,
   TileCost bestCost;
   for (int64_t mt : candidates(p.m, desc.rows))
     for (int64_t nt : candidates(p.n, desc.cols))
-      for (int64_t kt : candidates(p.k, desc.rows))
+      for (int64_t kt :
+           candidates(p.k, p.convChannels ? p.convChannels : desc.rows))
         for (bool panel : {false, true}) {
+          // An im2col gather fills whole taps.
+          if (p.convChannels && kt != p.k && kt % p.convChannels)
+            continue;
           TileChoice c{mt, nt, kt, panel};
           if (scratchpadBytesFor(p, c) > desc.scratchpadBytes ||
               accumulatorBytesFor(p, c) > desc.accumulatorBytes)

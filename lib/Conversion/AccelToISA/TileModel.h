@@ -21,6 +21,11 @@ struct TileProblem {
   int64_t m, n, k;
   unsigned operandBytes, outputBytes;
   bool hasBias;
+  /// For a convolution run as a matrix multiplication: the input channels
+  /// (k tiles must hold whole taps) and the output row length in pixels (an
+  /// im2col gather issues one DMA per tap and output-row segment).  0 for a
+  /// matmul.
+  int64_t convChannels = 0, convRowPixels = 0;
 };
 
 /// SRAM tile sizes; `panel` keeps the Mt x K lhs panel resident across the
@@ -32,6 +37,10 @@ struct TileChoice {
 
 struct TileCost {
   uint64_t computeCycles = 0, loadCycles = 0, storeCycles = 0;
+  /// Loads that cannot overlap compute: with an odd number of k steps, the
+  /// first k step of every (m, n) tile, whose buffer slot the previous
+  /// tile's last step is still using.
+  uint64_t fillCycles = 0;
   uint64_t dramBytes = 0;
   uint64_t cycles() const;
 };

@@ -62,8 +62,9 @@
 
 // DEFAULT-LABEL: func.func private @tails(
 // DEFAULT-NOT:     affine.min
-// DEFAULT:         memref.alloc() : memref<40x20xi32, 2>
+// The whole problem fits: one tile, with the lhs as a resident panel.
 // DEFAULT:         memref.alloc() : memref<40x24xi8, 1>
+// DEFAULT:         memref.alloc() : memref<40x20xi32, 2>
 // DEFAULT:         memref.alloc() : memref<24x20xi8, 1>
 // DEFAULT-NOT:     affine.min
 // DEFAULT:         return

@@ -84,6 +84,41 @@ LogicalResult DmaLoadOp::verify() {
   return success();
 }
 
+LogicalResult DmaIm2colOp::verify() {
+  if (failed(expectSpace(*this, "the input", getInput(), {MemorySpace::Dram})) ||
+      failed(expectSpace(*this, "the destination", getDest(),
+                         {MemorySpace::Scratchpad})) ||
+      failed(expectSpace(*this, "the pad row", getPadRow(),
+                         {MemorySpace::Dram})))
+    return failure();
+  auto sizes = [&](StringRef name, ArrayRef<int64_t> v, size_t n,
+                   int64_t min) -> LogicalResult {
+    if (v.size() != n || llvm::any_of(v, [&](int64_t x) { return x < min; }))
+      return emitOpError() << "expects " << name << " to hold " << n
+                           << " values of at least " << min;
+    return success();
+  };
+  if (failed(sizes("kernel", getKernel(), 2, 1)) ||
+      failed(sizes("strides", getStrides(), 2, 1)) ||
+      failed(sizes("dilations", getDilations(), 2, 1)) ||
+      failed(sizes("padding", getPadding(), 4, 0)) ||
+      failed(sizes("output", getOutput(), 2, 1)))
+    return failure();
+  Type in = getInput().getType().getElementType();
+  if (in != getDest().getType().getElementType() ||
+      in != getPadRow().getType().getElementType())
+    return emitOpError() << "expects input, destination and pad row of one "
+                            "element type";
+  int64_t channels = getInput().getType().getDimSize(3);
+  auto pad = getPadRow().getType();
+  if (!ShapedType::isDynamic(channels) &&
+      (pad.getDimSize(0) != 1 || pad.getDimSize(1) != channels))
+    return emitOpError() << "expects a 1x" << channels
+                         << " pad row, found " << pad.getDimSize(0) << "x"
+                         << pad.getDimSize(1);
+  return success();
+}
+
 LogicalResult DmaStoreOp::verify() {
   if (failed(expectSpace(*this, "the source", getSource(),
                          {MemorySpace::Scratchpad, MemorySpace::Accumulator})) ||

@@ -52,6 +52,47 @@ def Accel_DmaLoadOp : Accel_Op<"dma_load"> {
   let hasVerifier = 1;
 }
 
+def Accel_DmaIm2colOp : Accel_Op<"dma_im2col"> {
+  let summary = "Gather convolution patches from DRAM into a scratchpad tile";
+  let description = [{
+    Fills `dest`, a `[rows, cols]` scratchpad tile, with rows `pixel ..
+    pixel + rows` and columns `k .. k + cols` of the implicit im2col matrix
+    of the NHWC DRAM tensor `input` for a convolution with `kernel` `[KH,
+    KW]`, `strides`, `dilations`, `padding` `[top, bottom, left, right]`
+    and output size `output` `[OH, OW]`:
+
+        dest[r, c] = input[n, oh*sh + kh*dh - top, ow*sw + kw*dw - left, ci]
+
+    with `p = pixel + r = (n*OH + oh)*OW + ow` and `k + c = (kh*KW + kw)*C
+    + ci`.  Taps outside the input read `pad_row`, a `[1, C]` DRAM row of
+    the input's zero point.  `k` and `cols` cover whole taps (multiples of
+    `C`).  Lowers to one ISA `load` per tap and output-row segment (a
+    broadcast `load` of `pad_row` for padding), so a convolution streams
+    through the systolic array as a matrix multiplication.
+
+    Example:
+
+    ```mlir
+    accel.dma_im2col %x, %panel, %zp pixel(%m0) k(%c0) {kernel = array<i64: 3, 3>,
+        strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>,
+        padding = array<i64: 1, 1, 1, 1>, output = array<i64: 56, 56>}
+        : memref<1x56x56x64xi8>, memref<128x576xi8, 1>, memref<1x64xi8>
+    ```
+  }];
+  let arguments = (ins Arg<MemRefRankOf<[AnyType], [4]>, "", [MemRead]>:$input,
+                       Arg<Accel_Memref2D, "", [MemWrite]>:$dest,
+                       Arg<Accel_Memref2D, "", [MemRead]>:$pad_row,
+                       Index:$pixel, Index:$k,
+                       DenseI64ArrayAttr:$kernel, DenseI64ArrayAttr:$strides,
+                       DenseI64ArrayAttr:$dilations,
+                       DenseI64ArrayAttr:$padding, DenseI64ArrayAttr:$output);
+  let assemblyFormat = [{
+    $input `,` $dest `,` $pad_row `pixel` `(` $pixel `)` `k` `(` $k `)`
+    attr-dict `:` type($input) `,` type($dest) `,` type($pad_row)
+  }];
+  let hasVerifier = 1;
+}
+
 def Accel_DmaStoreOp : Accel_Op<"dma_store"> {
   let summary = "Copy an SRAM buffer to DRAM, requantizing and activating";
   let description = [{
