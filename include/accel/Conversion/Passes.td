@@ -275,9 +275,9 @@ def AllocateSramPass : Pass<"accel-allocate-sram", "mlir::ModuleOp"> {
   let summary = "Assign scratchpad and accumulator addresses";
   let description = [{
     Gives every SRAM `memref.alloc` of a tiled kernel a byte address
-    (`accel.address`): the buffers of one top-level loop nest (one
-    contraction, with its hoisted buffers) are placed one after another,
-    64-byte aligned, and the next nest starts again at 0.  A kernel whose live
+    (`accel.address`).  A buffer is live from the top-level op holding it to
+    the last top-level op using a view of it; buffers live at the same time
+    get disjoint 64-byte-aligned ranges, first fit.  A kernel whose live
     buffers exceed the target's `scratchpad_bytes` or `accumulator_bytes`
     is an error naming the memory, the bytes needed and the capacity.
   }];

@@ -538,6 +538,10 @@ uint64_t IsaEmitter::qparamIndex(ArrayAttr requant, std::optional<double> lo,
       q.exponent = int32_t(llvm::cast<IntegerAttr>(triple[1]).getInt());
       q.zeroPoint = int32_t(llvm::cast<IntegerAttr>(triple[2]).getInt());
       bounds(q);
+      if (triple.size() == 5) { // the entry's own clamp bounds
+        q.lo = int32_t(llvm::cast<IntegerAttr>(triple[3]).getInt());
+        q.hi = int32_t(llvm::cast<IntegerAttr>(triple[4]).getInt());
+      }
       group.push_back(q);
     }
   } else {

@@ -59,6 +59,8 @@ MemRefType sramType(ArrayRef<int64_t> shape, Type element, MemorySpace space) {
 /// A contraction (accel.matmul or accel.conv2d) and the ops folded into its
 /// store.
 struct Chain {
+  /// Null for a standalone activation, which streams DRAM -> accumulator
+  /// -> DRAM and applies itself in the store.
   Operation *contraction;
   Operation *activation = nullptr; // accel.relu or accel.clamp
   Value result() const {
@@ -114,8 +116,7 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
         return "transposed accel.matmul operands";
       auto lhs = llvm::cast<RankedTensorType>(mm.getLhs().getType());
       auto rhs = llvm::cast<RankedTensorType>(mm.getRhs().getType());
-      if (lhs.getRank() != 2 || rhs.getRank() != 2)
-        return "batched accel.matmul";
+
       if (!lhs.hasStaticShape() || !rhs.hasStaticShape())
         return "dynamic shapes";
       std::string why =
@@ -144,15 +145,29 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
     if (llvm::isa<ReluOp, ClampOp>(op)) {
       Operation *def = op.getOperand(0).getDefiningOp();
       auto it = def ? chainOf.find(def) : chainOf.end();
-      if (it == chainOf.end() || !def->getResult(0).hasOneUse() ||
-          chains[it->second].activation)
-        return "accel." + op.getName().stripDialect().str() +
-               " that does not directly follow a contraction";
-      if (llvm::isa<ClampOp>(op) &&
-          llvm::isa<FloatType>(chains[it->second].accumulatorType()))
-        return "accel.clamp on a float contraction";
-      chains[it->second].activation = &op;
-      chainOf[&op] = it->second;
+      bool folds = it != chainOf.end() && def->getResult(0).hasOneUse() &&
+                   chains[it->second].contraction &&
+                   !chains[it->second].activation;
+      Type element = getElementTypeOrSelf(op.getResult(0).getType());
+      if (llvm::isa<ClampOp>(op) && llvm::isa<FloatType>(element))
+        return "accel.clamp on float values";
+      if (!llvm::cast<RankedTensorType>(op.getResult(0).getType())
+               .hasStaticShape())
+        return "dynamic shapes";
+      if (folds) {
+        chains[it->second].activation = &op;
+        chainOf[&op] = it->second;
+      } else { // on its own: through the accumulator
+        auto info = getQuantInfo(element);
+        if (info && info->bitWidth() < 8)
+          return "i4 values";
+        auto shaped = llvm::cast<RankedTensorType>(op.getResult(0).getType());
+        if (info && info->isPerAxis() && info->axis != shaped.getRank() - 1)
+          return "per-channel parameters along a dimension other than the "
+                 "last";
+        chainOf[&op] = chains.size();
+        chains.push_back({nullptr, &op});
+      }
       continue;
     }
     return "'" + op.getName().getStringRef().str() + "'";
@@ -212,6 +227,7 @@ private:
   Value materializeConstant(OpBuilder &b, Location loc, ElementsAttr attr,
                             RankedTensorType type);
   LogicalResult emitChain(OpBuilder &b, const Chain &chain, Value out);
+  LogicalResult emitActivation(OpBuilder &b, Operation *op, Value out);
 
   func::FuncOp kernel;
   const TargetDesc &desc;
@@ -273,7 +289,9 @@ LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
       out = memref::AllocOp::create(b, chain.contraction->getLoc(),
                                     dramType(result.getType()));
     memrefs[result] = out;
-    if (failed(emitChain(b, chain, out)))
+    if (failed(chain.contraction
+                   ? emitChain(b, chain, out)
+                   : emitActivation(b, chain.activation, out)))
       return failure();
   }
   func::ReturnOp::create(b, kernel.getLoc());
@@ -282,6 +300,104 @@ LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
   kernel.setType(FunctionType::get(kernel.getContext(), inputs, {}));
   oldBody.dropAllDefinedValueUses();
   oldBody.erase();
+  return success();
+}
+
+LogicalResult KernelTiler::emitActivation(OpBuilder &b, Operation *op,
+                                          Value out) {
+  Location loc = op->getLoc();
+  Value in = memrefFor(op->getOperand(0));
+  if (!in)
+    return op->emitOpError("has an operand the tiler did not materialize");
+  auto type = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  Type element = type.getElementType();
+  // As a [rows, cols] matrix over the last dimension.
+  int64_t cols = type.getRank() ? type.getShape().back() : 1;
+  int64_t rows = type.getNumElements() / std::max<int64_t>(cols, 1);
+  auto as2D = [&](Value v) -> Value {
+    auto t = llvm::cast<MemRefType>(v.getType());
+    if (t.getRank() == 2)
+      return v;
+    if (t.getRank() < 2)
+      return memref::ExpandShapeOp::create(
+          b, loc, MemRefType::get({rows, cols}, t.getElementType()), v,
+          ArrayRef<ReassociationIndices>{t.getRank() ? ReassociationIndices{0, 1}
+                                                     : ReassociationIndices{}});
+    ReassociationIndices lead;
+    for (int64_t d = 0; d + 1 < t.getRank(); ++d)
+      lead.push_back(d);
+    return memref::CollapseShapeOp::create(
+        b, loc, v, ArrayRef<ReassociationIndices>{lead, {t.getRank() - 1}});
+  };
+  in = as2D(in);
+  out = as2D(out);
+  // The store does the work: relu raises the lower bound, clamp narrows
+  // both.  Quantized values stay in the stored domain: an identity
+  // requantization entry (2^30 * 2^(1-31) = 1) with zero point 0, clamped
+  // to [zero point, qmax] for relu.
+  SmallVector<Attribute> requant;
+  StringRef activation = "relu";
+  std::optional<double> lo, hi;
+  auto info = getQuantInfo(element);
+  bool quantized = info && info->isQuantized;
+  Value channelOffset;
+  if (quantized) {
+    activation = "clamp";
+    SmallVector<int32_t> los, his;
+    if (llvm::isa<ReluOp>(op)) {
+      for (int64_t zp : info->zeroPoints) {
+        los.push_back(int32_t(zp));
+        his.push_back(int32_t(info->qmax));
+      }
+    } else {
+      auto clamp = cast<ClampOp>(op);
+      quantizedClampBounds(*info, clamp.getMin().convertToDouble(),
+                           clamp.getMax().convertToDouble(), los, his);
+    }
+    // One entry per channel (along the columns) with its own bounds.
+    for (auto [l, h] : llvm::zip(los, his))
+      requant.push_back(
+          b.getI64ArrayAttr({int64_t(1) << 30, 1, 0, int64_t(l), int64_t(h)}));
+    lo = los[0];
+    hi = his[0];
+  } else if (auto clamp = dyn_cast<ClampOp>(op)) {
+    activation = "clamp";
+    lo = clamp.getMin().convertToDouble();
+    hi = clamp.getMax().convertToDouble();
+  }
+  Type accElement = llvm::isa<FloatType>(element)
+                        ? Type(b.getF32Type())
+                        : Type(b.getI32Type());
+  // Two accumulator tiles of Rt x Ct.
+  int64_t Ct = std::min<int64_t>(cols, 1024);
+  int64_t Rt = std::clamp<int64_t>(
+      int64_t(desc.accumulatorBytes) / (2 * 4 * Ct), 1, std::min<int64_t>(rows, 4096));
+  buildFor(b, loc, 0, rows, Rt, [&](OpBuilder &br, Value r0) {
+    OpFoldResult rt = tailSize(br, loc, r0, Rt, rows);
+    // A column loop only when a row does not fit: the accumulator tile is
+    // then double-buffered across whichever loop is innermost.
+    auto body = [&](OpBuilder &bc, Value c0) {
+      OpFoldResult ct = tailSize(bc, loc, c0, Ct, cols);
+      Value acc = memref::AllocOp::create(
+          bc, loc, sramType({Rt, Ct}, accElement, MemorySpace::Accumulator));
+      Value tile = subview2D(bc, loc, acc, {bc.getIndexAttr(0),
+                                            bc.getIndexAttr(0)},
+                             {rt, ct});
+      DmaLoadOp::create(bc, loc, subview2D(bc, loc, in, {r0, c0}, {rt, ct}),
+                        tile, /*broadcast=*/false);
+      DmaStoreOp::create(
+          bc, loc, tile, subview2D(bc, loc, out, {r0, c0}, {rt, ct}),
+          requant.size() > 1 ? c0 : Value(),
+          requant.empty() ? ArrayAttr() : bc.getArrayAttr(requant),
+          bc.getStringAttr(activation),
+          lo ? bc.getF64FloatAttr(*lo) : FloatAttr(),
+          hi ? bc.getF64FloatAttr(*hi) : FloatAttr());
+    };
+    if (Ct == cols)
+      body(br, arith::ConstantIndexOp::create(br, loc, 0));
+    else
+      buildFor(br, loc, 0, cols, Ct, body);
+  });
   return success();
 }
 
@@ -304,10 +420,53 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
   // As a matrix multiplication: conv2d's output pixels are the rows, its
   // taps times input channels the reduction, its filters the columns.
   int64_t M, K, N, channels = 0, rowPixels = 0;
+  // Batched matmuls: batch dimensions collapse into one; a shared 2-D rhs
+  // folds the batch into M, a batched rhs becomes a loop over the batch.
+  int64_t batch = 1;
+  auto collapseTo3D = [&](Value v) -> Value {
+    auto t = llvm::cast<MemRefType>(v.getType());
+    if (t.getRank() == 3)
+      return v;
+    ReassociationIndices lead;
+    for (int64_t d = 0; d + 2 < t.getRank(); ++d)
+      lead.push_back(d);
+    return memref::CollapseShapeOp::create(
+        b, loc, v,
+        ArrayRef<ReassociationIndices>{lead, {t.getRank() - 2},
+                                       {t.getRank() - 1}});
+  };
   if (mm) {
-    M = lhsT.getDimSize(0);
-    K = lhsT.getDimSize(1);
-    N = rhsT.getDimSize(1);
+    int64_t rank = lhsT.getRank();
+    M = lhsT.getDimSize(rank - 2);
+    K = lhsT.getDimSize(rank - 1);
+    N = rhsT.getDimSize(rhsT.getRank() - 1);
+    int64_t entries = lhsT.getNumElements() / (M * K);
+    if (rank > 2 && rhsT.getRank() > 2 && entries == 1) {
+      // One batch entry: drop the unit batch dimensions of the rhs too.
+      ReassociationIndices lead;
+      for (int64_t d = 0; d + 1 < rhsT.getRank(); ++d)
+        lead.push_back(d);
+      rhs = memref::CollapseShapeOp::create(
+          b, loc, rhs,
+          ArrayRef<ReassociationIndices>{lead, {rhsT.getRank() - 1}});
+    }
+    if (rank > 2 && (rhsT.getRank() == 2 || entries == 1)) {
+      ReassociationIndices rows;
+      for (int64_t d = 0; d + 1 < rank; ++d)
+        rows.push_back(d);
+      auto fold = [&](Value v) -> Value {
+        return memref::CollapseShapeOp::create(
+            b, loc, v, ArrayRef<ReassociationIndices>{rows, {rank - 1}});
+      };
+      M = lhsT.getNumElements() / K;
+      lhs = fold(lhs);
+      out = fold(out);
+    } else if (rank > 2) {
+      batch = lhsT.getNumElements() / (M * K);
+      lhs = collapseTo3D(lhs);
+      rhs = collapseTo3D(rhs);
+      out = collapseTo3D(out);
+    }
   } else {
     ArrayRef<int64_t> f = rhsT.getShape(), o = resT.getShape();
     M = o[0] * o[1] * o[2];
@@ -409,6 +568,9 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
                                                  resT.getDimSize(2)}));
   };
 
+  // One 2-D problem per batch entry: lhs, rhs and out become rank-reduced
+  // views of entry `i` (the loop nest below captures them by reference).
+  auto emitNest = [&](OpBuilder &b) {
   buildFor(b, loc, 0, M, Mt, [&](OpBuilder &bm, Value m0) {
     OpFoldResult mt = tailSize(bm, loc, m0, Mt, M);
     Value panel;
@@ -468,6 +630,31 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
           hi ? bn.getF64FloatAttr(*hi) : FloatAttr());
       (void)store;
     });
+  });
+  };
+  if (batch == 1) {
+    emitNest(b);
+    return success();
+  }
+  Value lhs3 = lhs, rhs3 = rhs, out3 = out;
+  buildFor(b, loc, 0, batch, 1, [&](OpBuilder &bb, Value i) {
+    auto entry = [&](Value v) -> Value {
+      auto t = llvm::cast<MemRefType>(v.getType());
+      SmallVector<OpFoldResult> offsets = {i, bb.getIndexAttr(0),
+                                           bb.getIndexAttr(0)};
+      SmallVector<OpFoldResult> sizes = {bb.getIndexAttr(1),
+                                         bb.getIndexAttr(t.getDimSize(1)),
+                                         bb.getIndexAttr(t.getDimSize(2))};
+      SmallVector<OpFoldResult> strides(3, bb.getIndexAttr(1));
+      auto type = memref::SubViewOp::inferRankReducedResultType(
+          {t.getDimSize(1), t.getDimSize(2)}, t, offsets, sizes, strides);
+      return memref::SubViewOp::create(bb, loc, llvm::cast<MemRefType>(type),
+                                       v, offsets, sizes, strides);
+    };
+    lhs = entry(lhs3);
+    rhs = entry(rhs3);
+    out = entry(out3);
+    emitNest(bb);
   });
   return success();
 }

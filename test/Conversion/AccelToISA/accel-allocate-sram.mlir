@@ -15,8 +15,9 @@
 
 // Buffers get byte addresses in program order, each memory counted on its
 // own, every buffer starting 64-byte aligned; DRAM scratch (memory space 0)
-// gets none.  A top-level loop nest owns the SRAMs while it runs: the next
-// one starts again at 0.
+// gets none.  A buffer lives from its top-level op to the last top-level op
+// using a view of it: %hoisted is used in the first loop nest, so that nest
+// places around it; the second nest starts again at 0.
 //   scratchpad: 200 B at 0 -> 256 B at 256 -> 100 B at 512 -> 512 B at 640
 //   accumulator: 60 B at 0 -> 1024 B at 64 -> 4 B at 1088
 // CHECK-LABEL: func.func @layout(
@@ -31,6 +32,7 @@
 // CHECK-NEXT:        memref.alloc() {accel.address = 640 : i64} : memref<16x16xbf16, 1>
 // CHECK-NEXT:      }
 // CHECK-NEXT:      memref.alloc() {accel.address = 1088 : i64} : memref<1x1xi32, 2>
+// CHECK-NEXT:      memref.subview
 // CHECK-NEXT:    }
 // CHECK-NEXT:    scf.for
 // CHECK-NEXT:      memref.alloc() {accel.address = 0 : i64} : memref<16x16xi8, 1>
@@ -49,6 +51,7 @@ func.func @layout(%a: memref<64x64xi8>) attributes {accel.kernel, accel.kernel_t
       %sp2 = memref.alloc() : memref<16x16xbf16, 1>
     }
     %acc2 = memref.alloc() : memref<1x1xi32, 2>
+    %slot = memref.subview %hoisted[0, 0, 0] [1, 10, 10] [1, 1, 1] : memref<2x10x10xi8, 1> to memref<10x10xi8, strided<[10, 1]>, 1>
   }
   scf.for %i = %c0 to %c1 step %c1 {
     %sp3 = memref.alloc() : memref<16x16xi8, 1>
@@ -70,19 +73,53 @@ func.func @not_a_kernel() {
 // -----
 
 // The accumulator holds exactly 65536 bytes: a 128x128 i32 tile fills it.
+// Buffers in one loop nest are live together.
 func.func @accumulator_full() attributes {accel.kernel, accel.kernel_type = () -> ()} {
-  %full = memref.alloc() : memref<128x128xi32, 2>
-  // expected-error @+1 {{'memref.alloc' op does not fit: the kernel needs 65540 bytes of accumulator here, and target 'int8-16x16' has 65536}}
-  %more = memref.alloc() : memref<1x1xi32, 2>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %c1 step %c1 {
+    %full = memref.alloc() : memref<128x128xi32, 2>
+    // expected-error @+1 {{'memref.alloc' op does not fit: the kernel needs 65540 bytes of accumulator here, and target 'int8-16x16' has 65536}}
+    %more = memref.alloc() : memref<1x1xi32, 2>
+  }
+  return
+}
+
+// -----
+
+// Straight-line buffers (a one-trip loop folded away) stay live while a
+// later top-level op uses them.
+func.func @live_across_ops(%d: memref<1x16xi32>) attributes {accel.kernel, accel.kernel_type = () -> ()} {
+  %a = memref.alloc() : memref<128x120xi32, 2>
+  // expected-error @+1 {{'memref.alloc' op does not fit: the kernel needs 66048 bytes of accumulator here, and target 'int8-16x16' has 65536}}
+  %b = memref.alloc() : memref<128x9xi32, 2>
+  %va = memref.subview %a[0, 0] [1, 16] [1, 1] : memref<128x120xi32, 2> to memref<1x16xi32, strided<[120, 1]>, 2>
+  accel.dma_load %d, %va : memref<1x16xi32>, memref<1x16xi32, strided<[120, 1]>, 2>
+  return
+}
+
+// -----
+
+// Dead buffers free their space: %gone is used by nothing after its op.
+// CHECK-LABEL: func.func @reuse_after_last_use(
+// CHECK:         memref.alloc() {accel.address = 0 : i64} : memref<128x128xi32, 2>
+// CHECK:         memref.alloc() {accel.address = 0 : i64} : memref<128x128xi32, 2>
+func.func @reuse_after_last_use() attributes {accel.kernel, accel.kernel_type = () -> ()} {
+  %gone = memref.alloc() : memref<128x128xi32, 2>
+  %next = memref.alloc() : memref<128x128xi32, 2>
   return
 }
 
 // -----
 
 func.func @scratchpad_full() attributes {accel.kernel, accel.kernel_type = () -> ()} {
-  %a = memref.alloc() : memref<256x1000xi8, 1>
-  // expected-error @+1 {{'memref.alloc' op does not fit: the kernel needs 264000 bytes of scratchpad here, and target 'int8-16x16' has 262144}}
-  %b = memref.alloc() : memref<8x1000xi8, 1>
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %c1 step %c1 {
+    %a = memref.alloc() : memref<256x1000xi8, 1>
+    // expected-error @+1 {{'memref.alloc' op does not fit: the kernel needs 264000 bytes of scratchpad here, and target 'int8-16x16' has 262144}}
+    %b = memref.alloc() : memref<8x1000xi8, 1>
+  }
   return
 }
 

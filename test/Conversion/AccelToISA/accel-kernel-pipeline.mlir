@@ -34,12 +34,21 @@ func.func @large(%a: tensor<64x256xi8>, %b: tensor<256x1024xi8>) -> tensor<64x10
 // A kernel the path cannot compile yet stays a tensor-level function (the
 // CPU path runs it), with a remark.
 !q = !quant.uniform<i8:f32, 0.1:-3>
+// CHECK-LABEL: func.func @pool_only(
+// CHECK:         accel.launch @pool_only_kernel0(
+// CHECK:       func.func private @pool_only_kernel0(%{{.*}}: tensor<1x4x4x16x!quant.uniform<i8:f32, 1.000000e-01:-3>>) -> tensor<1x2x2x16x!quant.uniform<i8:f32, 1.000000e-01:-3>> attributes {accel.kernel} {
+// CHECK-NEXT:    accel.max_pool2d
+// CHECK-NOT:   accel.binary @pool_only_kernel0
+// REMARK: remark: kernel @pool_only_kernel0 is not compiled to the ISA ('accel.max_pool2d'); it runs on the CPU path
+func.func @pool_only(%x: tensor<1x4x4x16x!q>) -> tensor<1x2x2x16x!q> {
+  %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<1x4x4x16x!q> -> tensor<1x2x2x16x!q>
+  return %0 : tensor<1x2x2x16x!q>
+}
+
+// A lone relu streams through the accumulator: a binary.
 // CHECK-LABEL: func.func @relu_only(
 // CHECK:         accel.launch @relu_only_kernel0(
-// CHECK:       func.func private @relu_only_kernel0(%{{.*}}: tensor<16x16x!quant.uniform<i8:f32, 1.000000e-01:-3>>) -> tensor<16x16x!quant.uniform<i8:f32, 1.000000e-01:-3>> attributes {accel.kernel} {
-// CHECK-NEXT:    accel.relu
-// CHECK-NOT:   accel.binary @relu_only_kernel0
-// REMARK: remark: kernel @relu_only_kernel0 is not compiled to the ISA (accel.relu that does not directly follow a contraction); it runs on the CPU path
+// CHECK:       accel.binary @relu_only_kernel0 : (tensor<16x16x!quant.uniform<i8:f32, 1.000000e-01:-3>>) -> tensor<16x16x!quant.uniform<i8:f32, 1.000000e-01:-3>> "ACCELBIN
 func.func @relu_only(%x: tensor<16x16x!q>) -> tensor<16x16x!q> {
   %0 = accel.relu %x : tensor<16x16x!q>
   return %0 : tensor<16x16x!q>

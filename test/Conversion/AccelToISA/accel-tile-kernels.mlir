@@ -188,26 +188,26 @@ func.func private @constant_weights(%a: tensor<16x16xi8>) -> tensor<16x16xi32> a
 // Kernels the pass does not compile yet stay tensor-level (CPU path)
 //===----------------------------------------------------------------------===//
 
-// CHECK-LABEL: func.func private @lone_relu(
-// CHECK-SAME:      %{{.*}}: tensor<16x16xf32>) -> tensor<16x16xf32> attributes {accel.kernel} {
-// CHECK-NEXT:    accel.relu
-// NO-FALLBACK: error: kernel @lone_relu is not compiled to the ISA (accel.relu that does not directly follow a contraction){{$}}
-// expected-remark @+1 {{kernel @lone_relu is not compiled to the ISA (accel.relu that does not directly follow a contraction); it runs on the CPU path}}
-func.func private @lone_relu(%x: tensor<16x16xf32>) -> tensor<16x16xf32> attributes {accel.kernel} {
-  %0 = accel.relu %x : tensor<16x16xf32>
-  return %0 : tensor<16x16xf32>
+// CHECK-LABEL: func.func private @lone_pool(
+// CHECK-SAME:      %{{.*}}: tensor<1x4x4x16xbf16>) -> tensor<1x2x2x16xbf16> attributes {accel.kernel} {
+// CHECK-NEXT:    accel.max_pool2d
+// NO-FALLBACK: error: kernel @lone_pool is not compiled to the ISA ('accel.max_pool2d'){{$}}
+// expected-remark @+1 {{kernel @lone_pool is not compiled to the ISA ('accel.max_pool2d'); it runs on the CPU path}}
+func.func private @lone_pool(%x: tensor<1x4x4x16xbf16>) -> tensor<1x2x2x16xbf16> attributes {accel.kernel} {
+  %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<1x4x4x16xbf16> -> tensor<1x2x2x16xbf16>
+  return %0 : tensor<1x2x2x16xbf16>
 }
 
 // -----
 
-// CHECK-LABEL: func.func private @batched(
-// CHECK-SAME:      tensor<2x16x16xi8>
-// CHECK-NEXT:    accel.matmul
-// NO-FALLBACK: error: kernel @batched is not compiled to the ISA (batched accel.matmul){{$}}
-// expected-remark @+1 {{kernel @batched is not compiled to the ISA (batched accel.matmul); it runs on the CPU path}}
-func.func private @batched(%a: tensor<2x16x16xi8>, %b: tensor<2x16x16xi8>) -> tensor<2x16x16xi32> attributes {accel.kernel} {
-  %0 = accel.matmul %a, %b acc(i32) : tensor<2x16x16xi8>, tensor<2x16x16xi8> -> tensor<2x16x16xi32>
-  return %0 : tensor<2x16x16xi32>
+// CHECK-LABEL: func.func private @depthwise(
+// CHECK-SAME:      tensor<1x8x8x16xbf16>
+// CHECK-NEXT:    accel.conv2d
+// NO-FALLBACK: error: kernel @depthwise is not compiled to the ISA (grouped or depthwise accel.conv2d){{$}}
+// expected-remark @+1 {{kernel @depthwise is not compiled to the ISA (grouped or depthwise accel.conv2d); it runs on the CPU path}}
+func.func private @depthwise(%x: tensor<1x8x8x16xbf16>, %w: tensor<3x3x1x16xbf16>) -> tensor<1x6x6x16xf32> attributes {accel.kernel} {
+  %0 = accel.conv2d %x, %w groups 16 acc(f32) : tensor<1x8x8x16xbf16>, tensor<3x3x1x16xbf16> -> tensor<1x6x6x16xf32>
+  return %0 : tensor<1x6x6x16xf32>
 }
 
 // -----
@@ -230,23 +230,22 @@ func.func private @dynamic(%a: tensor<?x16xbf16>, %b: tensor<16x16xbf16>) -> ten
 
 // -----
 
-// The relu cannot fold into the store when the raw result is used too.
-// NO-FALLBACK: error: kernel @relu_two_uses is not compiled to the ISA (accel.relu that does not directly follow a contraction){{$}}
-// expected-remark @+1 {{kernel @relu_two_uses is not compiled to the ISA (accel.relu that does not directly follow a contraction); it runs on the CPU path}}
-func.func private @relu_two_uses(%a: tensor<16x16xbf16>, %b: tensor<16x16xbf16>) -> (tensor<16x16xf32>, tensor<16x16xf32>) attributes {accel.kernel} {
-  %0 = accel.matmul %a, %b acc(f32) : tensor<16x16xbf16>, tensor<16x16xbf16> -> tensor<16x16xf32>
-  %1 = accel.relu %0 : tensor<16x16xf32>
-  return %0, %1 : tensor<16x16xf32>, tensor<16x16xf32>
-}
-
-// -----
-
-// NO-FALLBACK: error: kernel @float_clamp is not compiled to the ISA (accel.clamp on a float contraction){{$}}
-// expected-remark @+1 {{kernel @float_clamp is not compiled to the ISA (accel.clamp on a float contraction); it runs on the CPU path}}
+// NO-FALLBACK: error: kernel @float_clamp is not compiled to the ISA (accel.clamp on float values){{$}}
+// expected-remark @+1 {{kernel @float_clamp is not compiled to the ISA (accel.clamp on float values); it runs on the CPU path}}
 func.func private @float_clamp(%a: tensor<16x16xbf16>, %b: tensor<16x16xbf16>) -> tensor<16x16xf32> attributes {accel.kernel} {
   %0 = accel.matmul %a, %b acc(f32) : tensor<16x16xbf16>, tensor<16x16xbf16> -> tensor<16x16xf32>
   %1 = accel.clamp %0 min 0.0 max 6.0 : tensor<16x16xf32>
   return %1 : tensor<16x16xf32>
+}
+
+// -----
+
+// A u8 zero point above 127 does not fit the matmul's signed 8-bit field.
+// NO-FALLBACK: error: kernel @u8_zero_point is not compiled to the ISA (zero point 200 outside the ISA's signed 8-bit field){{$}}
+// expected-remark @+1 {{kernel @u8_zero_point is not compiled to the ISA (zero point 200 outside the ISA's signed 8-bit field); it runs on the CPU path}}
+func.func private @u8_zero_point(%a: tensor<16x16x!quant.uniform<u8:f32, 0.1:200>>, %b: tensor<16x16x!quant.uniform<u8:f32, 0.1:3>>) -> tensor<16x16xi32> attributes {accel.kernel} {
+  %0 = accel.matmul %a, %b acc(i32) : tensor<16x16x!quant.uniform<u8:f32, 0.1:200>>, tensor<16x16x!quant.uniform<u8:f32, 0.1:3>> -> tensor<16x16xi32>
+  return %0 : tensor<16x16xi32>
 }
 
 // -----

@@ -1895,7 +1895,7 @@ func.func @dma_store__bad_empty_requant(%src: memref<16x16xi32, 2>, %dst: memref
 // -----
 
 func.func @dma_store__bad_requant_pair(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
-  // expected-error @+1 {{'accel.dma_store' op expects requant entries of three integers [multiplier, exponent, zero_point], found [1073741824, -4]}}
+  // expected-error @+1 {{'accel.dma_store' op expects requant entries of three integers [multiplier, exponent, zero_point] or five (with per-entry clamp bounds lo, hi), found [1073741824, -4]}}
   accel.dma_store %src, %dst requant [[1073741824, -4]] : memref<16x16xi32, 2>, memref<16x16xi8>
   return
 }
@@ -1903,7 +1903,7 @@ func.func @dma_store__bad_requant_pair(%src: memref<16x16xi32, 2>, %dst: memref<
 // -----
 
 func.func @dma_store__bad_requant_float(%src: memref<16x16xi32, 2>, %dst: memref<16x16xi8>) {
-  // expected-error @+1 {{'accel.dma_store' op expects requant entries of three integers [multiplier, exponent, zero_point], found [5.000000e-01, -4, 0]}}
+  // expected-error @+1 {{'accel.dma_store' op expects requant entries of three integers [multiplier, exponent, zero_point] or five (with per-entry clamp bounds lo, hi), found [5.000000e-01, -4, 0]}}
   accel.dma_store %src, %dst requant [[0.5, -4, 0]] : memref<16x16xi32, 2>, memref<16x16xi8>
   return
 }

@@ -138,12 +138,13 @@ LogicalResult DmaStoreOp::verify() {
       return emitOpError() << "expects at least one requant triple";
     for (Attribute entry : *requant) {
       auto triple = llvm::dyn_cast<ArrayAttr>(entry);
-      if (!triple || triple.size() != 3 ||
+      if (!triple || (triple.size() != 3 && triple.size() != 5) ||
           !llvm::all_of(triple, [](Attribute a) {
             return llvm::isa<IntegerAttr>(a);
           }))
         return emitOpError() << "expects requant entries of three integers "
-                                "[multiplier, exponent, zero_point], found "
+                                "[multiplier, exponent, zero_point] or five "
+                                "(with per-entry clamp bounds lo, hi), found "
                              << entry;
     }
     if (requant->size() > 1 && !getChannelOffset())

@@ -102,7 +102,9 @@ def Accel_DmaStoreOp : Accel_Op<"dma_store"> {
     * `requant` (optional) is a list of `[multiplier, exponent, zero_point]`
       triples (docs/Numerics.md section 2): one for the whole tensor, or one
       per output channel, in which case `channel_offset` says which channel
-      the first column is.
+      the first column is.  An entry may carry two more integers, its own
+      clamp bounds `lo, hi`, which `activation clamp` then uses instead of
+      `lo` and `hi` (per-channel quantized clamps).
     * `activation` is `none`, `relu` or `clamp`; clamp bounds are `lo` and
       `hi` (in the stored integer domain, or f32 values for float results).
 

@@ -1,6 +1,6 @@
-// Convolutions compiled to the accelerator (im2col gathers, padding from a
-// zero-point row): each entry runs on the cpu target and on a preset with
-// the same seeded inputs.  Integer results must be identical; bf16 results
+// Kernels compiled to the accelerator -- convolutions (im2col gathers,
+// padding from a zero-point row), batched matmuls, standalone activations --
+// each run on the cpu target and on a preset with the same seeded inputs.  Integer results must be identical; bf16 results
 // agree to the bf16 rounding of f32 sums taken in another order.  The
 // preset runs must launch a kernel (no CPU fallback).
 
@@ -45,4 +45,31 @@ func.func @qconv_strided(%x: tensor<2x11x13x5x!in2>, %w: tensor<3x2x5x7x!w2>, %b
 func.func @bf16_conv(%x: tensor<1x10x10x4xbf16>, %w: tensor<3x3x4x8xbf16>) -> tensor<1x5x5x8xbf16> {
   %0 = accel.conv2d %x, %w strides [2, 2] padding [1, 1, 1, 1] acc(f32) : tensor<1x10x10x4xbf16>, tensor<3x3x4x8xbf16> -> tensor<1x5x5x8xbf16>
   return %0 : tensor<1x5x5x8xbf16>
+}
+
+// RUN: accel-run %s --target=cpu --entry=qbatch --seed=14 --output-dir=%t/d.cpu > /dev/null
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=qbatch --seed=14 --output-dir=%t/d.16 | FileCheck %s --check-prefix=LAUNCH
+// RUN: accel-run %s --target=int8-256x256 --no-cost-model --entry=qbatch --seed=14 --output-dir=%t/d.256 | FileCheck %s --check-prefix=LAUNCH
+// RUN: %python %S/Inputs/compare.py %t/d.cpu %t/d.16 %t/d.256
+
+// Batch 2x3 with a batched rhs (a loop over six 2-D problems), requantized,
+// then a standalone relu on the result (through the accumulator).
+!qb = !quant.uniform<i8:f32, 0.03:-5>
+!qw = !quant.uniform<i8:f32, 0.04:2>
+!qo = !quant.uniform<i8:f32, 0.2:7>
+func.func @qbatch(%a: tensor<2x3x17x40x!qb>, %b: tensor<2x3x40x19x!qw>) -> (tensor<2x3x17x19x!qo>, tensor<2x3x17x19x!qo>) {
+  %0 = accel.matmul %a, %b acc(i32) : tensor<2x3x17x40x!qb>, tensor<2x3x40x19x!qw> -> tensor<2x3x17x19x!qo>
+  %1 = accel.relu %0 : tensor<2x3x17x19x!qo>
+  return %0, %1 : tensor<2x3x17x19x!qo>, tensor<2x3x17x19x!qo>
+}
+
+// RUN: accel-run %s --target=cpu --entry=bf16_batch_relu --seed=15 --output-dir=%t/e.cpu > /dev/null
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=bf16_batch_relu --seed=15 --output-dir=%t/e.bf16 | FileCheck %s --check-prefix=LAUNCH
+// RUN: %python %S/Inputs/compare.py --bf16 %t/e.cpu %t/e.bf16
+
+// bf16 batched matmul, and a relu of an argument on its own.
+func.func @bf16_batch_relu(%a: tensor<4x9x33xbf16>, %b: tensor<4x33x20xbf16>, %c: tensor<6x300xbf16>) -> (tensor<4x9x20xbf16>, tensor<6x300xbf16>) {
+  %0 = accel.matmul %a, %b acc(f32) : tensor<4x9x33xbf16>, tensor<4x33x20xbf16> -> tensor<4x9x20xbf16>
+  %1 = accel.relu %c : tensor<6x300xbf16>
+  return %0, %1 : tensor<4x9x20xbf16>, tensor<6x300xbf16>
 }
