@@ -156,6 +156,7 @@ int main(int argc, char **argv) {
     attach.target = targetName;
     accel::PlacementPassOptions place;
     place.costModel = false;
+    place.compiledOnly = true;
     accel::buildPlacementPipeline(pm, attach, place);
     accel::buildKernelPipeline(pm);
     if (!module || failed(pm.run(*module))) {

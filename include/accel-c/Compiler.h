@@ -9,8 +9,8 @@
 |* destroys (the same error object as accel-c/Runtime.h).  The library is    *|
 |* libAccelCompilerC.so; Python's `accel` package is ctypes over it.          *|
 |*                                                                            *|
-|* Until the simulator backend is wired into this path, ops placed on the     *|
-|* accelerator run on the CPU path; the report says so.                       *|
+|* On an accelerator target, kernels are compiled to the ISA and each run    *|
+|* launches them on the simulator; the report holds their reports.           *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 #ifndef ACCEL_C_COMPILER_H
@@ -111,8 +111,9 @@ AccelError accelModuleRun(AccelCompiledModule module,
                           const void *const *inputs, void *const *outputs);
 
 /* The report as JSON text: target, entry, placement counts, compile and
- * last-run seconds, and a notice when accelerator-placed ops ran on the CPU
- * path.  Valid until the next accelModuleRun or accelModuleGetReport. */
+ * last-run seconds, and `kernels`, one simulator report per kernel launch
+ * of the last run (docs/AcceleratorPath.md).  Valid until the next
+ * accelModuleRun or accelModuleGetReport. */
 const char *accelModuleGetReport(AccelCompiledModule module);
 
 #ifdef __cplusplus

@@ -9,7 +9,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "accel-c/Compiler.h"
+#include "accel-c/Runtime.h"
 #include "accel/Support/CAPIError.h"
+#include "accel/Pipelines/Pipelines.h"
 
 #include "accel/Dialect/Accel/Transforms/Placement.h"
 #include "accel/InitAccel.h"
@@ -65,6 +67,11 @@ struct AccelCompiledModule_ {
   // Memory images of the arguments, reused between runs.
   std::vector<std::vector<uint8_t>> inputImages, outputImages;
   std::string report;
+  // The device kernels run on (for this module's target), if any.
+  AccelDevice device = nullptr;
+  ~AccelCompiledModule_() { accelDeviceDestroy(device); }
+  // The kernel launches of the last run (simulator reports, JSON).
+  std::vector<std::pair<std::string, std::string>> launches;
 };
 
 namespace {
@@ -205,13 +212,30 @@ AccelError compile(AccelCompiler compiler,
   accel::AttachTargetPassOptions attach;
   attach.target = target && *target ? target : "cpu";
   accel::PlacementPassOptions place;
+  place.compiledOnly = true;
   PassManager placement(&context);
   accel::buildPlacementPipeline(placement, attach, place);
   if (failed(placement.run(*module)))
     return fail("");
-
   result->entry = accel::chooseEntry(*module, entry ? entry : "");
   result->placement = accel::summarizePlacement(*module, result->entry);
+  // Kernels to the ISA: runs launch them on the simulator.
+  if (accel::TargetAttr t = accel::getTargetAttr(*module);
+      t && t.getDesc().kind == accel::TargetKind::Systolic) {
+    PassManager kernels(&context);
+    accel::buildKernelPipeline(kernels);
+    // As accel-run, the passes are not re-verified one by one.  Here it is
+    // also needed: this library keeps its copies of MLIR's template TypeIDs
+    // local (--exclude-libs), so the Symbol trait's check of its parent's
+    // SymbolTable trait, compiled in here, does not recognize builtin.module.
+    kernels.enableVerifier(false);
+    if (failed(kernels.run(*module)))
+      return fail("");
+    if (AccelError e = accelDeviceCreate(attach.target.c_str(),
+                                         &result->device))
+      return e;
+  }
+
   if (llvm::Error error = accel::describeEntry(*module, result->entry,
                                                result->inputs,
                                                result->outputs))
@@ -416,9 +440,18 @@ AccelError accelModuleRun(AccelCompiledModule module,
   for (void *&p : pointers)
     args.push_back(&p);
   auto start = std::chrono::steady_clock::now();
+  accelSessionReset();
+  accelSessionSetDevice(module->device);
   module->fn(args.data());
+  accelSessionSetDevice(nullptr);
   module->lastRunSeconds = secondsSince(start);
+  if (const char *launchError = accelSessionGetError())
+    return makeError(std::string("accelModuleRun: ") + launchError);
   ++module->runs;
+  module->launches.clear();
+  for (size_t i = 0, n = accelSessionGetNumLaunches(); i < n; ++i)
+    module->launches.push_back({accelSessionGetLaunchKernel(i),
+                                accelSessionGetLaunchReportJSON(i)});
 
   for (auto [i, spec] : llvm::enumerate(module->outputs)) {
     accel::NpyArray array =
@@ -439,7 +472,8 @@ const char *accelModuleGetReport(AccelCompiledModule module) {
       {"entry", module->entry},
       {"placement", llvm::json::Object{{"accelerator", p.onAccelerator},
                                        {"host", p.onHost}}},
-      {"executedOn", "cpu"},
+      {"executedOn",
+       module->launches.empty() ? "cpu" : "cpu and accelerator simulator"},
       {"compileSeconds", module->compileSeconds},
       {"runs", module->runs},
       {"inputs", describeTensors(*module, false)},
@@ -449,15 +483,18 @@ const char *accelModuleGetReport(AccelCompiledModule module) {
     report["lastRunSeconds"] = *module->lastRunSeconds;
   else
     report["lastRunSeconds"] = nullptr;
-  if (p.onAccelerator > 0)
-    report["notice"] =
-        llvm::formatv("accelerator kernels are not compiled to the ISA yet; "
-                      "the {0} op(s) placed on the accelerator ran on the "
-                      "CPU path",
-                      p.onAccelerator)
-            .str();
-  else
-    report["notice"] = nullptr;
+  // One simulator report per kernel launch of the last run.
+  llvm::json::Array kernels;
+  for (const auto &[kernel, json] : module->launches) {
+    llvm::Expected<llvm::json::Value> parsed = llvm::json::parse(json);
+    kernels.push_back(llvm::json::Object{
+        {"kernel", kernel},
+        {"report", parsed ? std::move(*parsed)
+                          : llvm::json::Value(llvm::toString(
+                                parsed.takeError()))}});
+  }
+  report["kernels"] = std::move(kernels);
+  report["notice"] = nullptr;
   llvm::json::Array warnings;
   for (const std::string &w : module->warnings)
     warnings.push_back(w);

@@ -113,8 +113,11 @@ static std::string header(llvm::StringRef symbol, llvm::StringRef entry,
              "#ifdef __cplusplus\nextern \"C\" {{\n#endif\n\n"
              "/* Dense row-major buffers; results are written into "
              "caller-allocated\n * buffers.  Accelerator kernels run through "
-             "accelRuntimeLaunchKernel;\n * check accelSessionGetError() "
-             "(accel-c/Runtime.h) after the call.\n{3} */\n"
+             "accelRuntimeLaunchKernel on a\n * device made from the target "
+             "preset each binary names (for a target\n * file, pass "
+             "accelDeviceCreate(path)'s device to accelSessionSetDevice\n * "
+             "first); check accelSessionGetError() (accel-c/Runtime.h) after "
+             "the call.\n{3} */\n"
              "void {4}({5});\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n",
              entry, targetName, guard, doc, symbol, params)
       .str();
@@ -153,6 +156,7 @@ int main(int argc, char **argv) {
   attach.target = targetName;
   accel::PlacementPassOptions place;
   place.costModel = !noCostModel;
+  place.compiledOnly = true;
   PassManager front(&context);
   accel::buildPlacementPipeline(front, attach, place);
   accel::TargetAttr target;

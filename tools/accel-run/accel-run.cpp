@@ -434,6 +434,9 @@ int main(int argc, char **argv) {
   place.report = placementReport;
   place.costModel = !noCostModel;
   place.overrides = placementOverrides;
+  // Kernels hold only ops the accelerator path compiles (unless they run on
+  // the CPU anyway).
+  place.compiledOnly = !cpuKernels;
   PassManager placement(&context);
   accel::buildPlacementPipeline(placement, attach, place);
   if (failed(placement.run(*module)))
@@ -507,13 +510,26 @@ int main(int argc, char **argv) {
     results.emplace_back(spec.numBytes());
     buffers.push_back(results.back().data());
   }
+  // Kernels run on a device for this very target (a JSON file's too, which
+  // the runtime could not find by the name a binary records).
+  AccelDevice device = nullptr;
+  if (hasAccelerator && !cpuKernels)
+    if (AccelError e = accelDeviceCreate(targetName.c_str(), &device)) {
+      std::string message = accelErrorGetMessage(e);
+      accelErrorDestroy(e);
+      return fail(message);
+    }
   accelSessionReset();
+  accelSessionSetDevice(device);
   accelSessionSetTrace(!traceFile.empty());
   if (llvm::Error error = (*compiled)->call(entry, buffers))
     return fail(std::move(error));
   auto ranAt = std::chrono::steady_clock::now();
   if (const char *launchError = accelSessionGetError())
     return fail(launchError);
+  // Launches are recorded; the device is no longer needed.
+  accelSessionSetDevice(nullptr);
+  accelDeviceDestroy(device);
 
   llvm::raw_ostream &os = llvm::outs();
   auto seconds = [](auto a, auto b) {

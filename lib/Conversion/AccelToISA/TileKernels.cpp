@@ -11,6 +11,7 @@
 #include "../AccelToLinalg/LoweringUtils.h"
 #include "accel/Conversion/Passes.h"
 #include "accel/Dialect/Accel/IR/AccelOps.h"
+#include "accel/Dialect/Accel/Transforms/Placement.h"
 #include "accel/Numerics/Requantize.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -73,35 +74,6 @@ struct Chain {
   }
 };
 
-/// Why the operand element types cannot run on the ISA, or "".
-std::string checkOperandTypes(Type lhs, Type rhs) {
-  auto li = getQuantInfo(lhs);
-  auto ri = getQuantInfo(rhs);
-  if (li && ri) {
-    if (li->bitWidth() != 8 || ri->bitWidth() != 8)
-      return "operands narrower than 8 bits";
-    if (li->isSigned != ri->isSigned)
-      return "mixed signed and unsigned operands";
-    for (int64_t zp : {li->zeroPoints[0], ri->zeroPoints[0]})
-      if (zp < -128 || zp > 127)
-        return "zero point " + std::to_string(zp) +
-               " outside the ISA's signed 8-bit field";
-    if (llvm::any_of(ri->zeroPoints,
-                     [&](int64_t z) { return z != ri->zeroPoints[0]; }))
-      return "per-channel weight zero points that differ";
-    return "";
-  }
-  if (!llvm::isa<FloatType>(lhs)) {
-    std::string text;
-    llvm::raw_string_ostream os(text);
-    os << "operand type " << lhs;
-    return text;
-  }
-  if (lhs != rhs)
-    return "mixed float operand types";
-  return "";
-}
-
 /// Why `kernel` cannot be tiled yet, or "" when it can.  Fills `chains`.
 std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
                           const TargetDesc &desc) {
@@ -111,35 +83,31 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
   for (Operation &op : kernel.getBody().front()) {
     if (llvm::isa<func::ReturnOp, arith::ConstantOp>(op))
       continue;
+    // The per-op rules are placement's (so placement keeps such ops on the
+    // host); what follows are the structural ones.
+    if (std::optional<std::string> why = checkCompilable(&op))
+      return *why;
     if (auto mm = dyn_cast<MatmulOp>(op)) {
-      if (mm.getTransposeLhs() || mm.getTransposeRhs())
-        return "transposed accel.matmul operands";
       auto lhs = llvm::cast<RankedTensorType>(mm.getLhs().getType());
       auto rhs = llvm::cast<RankedTensorType>(mm.getRhs().getType());
 
       if (!lhs.hasStaticShape() || !rhs.hasStaticShape())
         return "dynamic shapes";
-      std::string why =
-          checkOperandTypes(lhs.getElementType(), rhs.getElementType());
-      if (!why.empty())
-        return why;
       chainOf[mm] = chains.size();
       chains.push_back({mm});
       continue;
     }
     if (auto conv = dyn_cast<Conv2DOp>(op)) {
-      if (conv.getGroups() != 1)
-        return "grouped or depthwise accel.conv2d";
       if (!conv.getInput().getType().hasStaticShape() ||
           !conv.getFilter().getType().hasStaticShape())
         return "dynamic shapes";
-      std::string why =
-          checkOperandTypes(conv.getInput().getType().getElementType(),
-                            conv.getFilter().getType().getElementType());
-      if (!why.empty())
-        return why;
       chainOf[conv] = chains.size();
       chains.push_back({conv});
+      continue;
+    }
+    if (llvm::isa<RequantizeOp>(op)) { // on its own: through the accumulator
+      chainOf[&op] = chains.size();
+      chains.push_back({nullptr, &op});
       continue;
     }
     if (llvm::isa<ReluOp, ClampOp>(op)) {
@@ -149,8 +117,6 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
                    chains[it->second].contraction &&
                    !chains[it->second].activation;
       Type element = getElementTypeOrSelf(op.getResult(0).getType());
-      if (llvm::isa<ClampOp>(op) && llvm::isa<FloatType>(element))
-        return "accel.clamp on float values";
       if (!llvm::cast<RankedTensorType>(op.getResult(0).getType())
                .hasStaticShape())
         return "dynamic shapes";
@@ -159,8 +125,6 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
         chainOf[&op] = it->second;
       } else { // on its own: through the accumulator
         auto info = getQuantInfo(element);
-        if (info && info->bitWidth() < 8)
-          return "i4 values";
         auto shaped = llvm::cast<RankedTensorType>(op.getResult(0).getType());
         if (info && info->isPerAxis() && info->axis != shaped.getRank() - 1)
           return "per-channel parameters along a dimension other than the "
@@ -170,7 +134,8 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
       }
       continue;
     }
-    return "'" + op.getName().getStringRef().str() + "'";
+    return "'" + op.getName().getStringRef().str() +
+           "' is not compiled by the accelerator path";
   }
   // Every kernel result must be produced here, once.
   auto ret = cast<func::ReturnOp>(kernel.getBody().front().getTerminator());
@@ -227,6 +192,8 @@ private:
   Value materializeConstant(OpBuilder &b, Location loc, ElementsAttr attr,
                             RankedTensorType type);
   LogicalResult emitChain(OpBuilder &b, const Chain &chain, Value out);
+  /// relu, clamp or requantize on its own: DRAM -> accumulator -> DRAM,
+  /// the store applying it.
   LogicalResult emitActivation(OpBuilder &b, Operation *op, Value out);
 
   func::FuncOp kernel;
@@ -286,7 +253,7 @@ LogicalResult KernelTiler::run(ArrayRef<Chain> chains) {
     Value result = chain.result();
     Value out = outParam.lookup(result);
     if (!out) // an intermediate: DRAM scratch
-      out = memref::AllocOp::create(b, chain.contraction->getLoc(),
+      out = memref::AllocOp::create(b, result.getLoc(),
                                     dramType(result.getType()));
     memrefs[result] = out;
     if (failed(chain.contraction
@@ -340,8 +307,21 @@ LogicalResult KernelTiler::emitActivation(OpBuilder &b, Operation *op,
   std::optional<double> lo, hi;
   auto info = getQuantInfo(element);
   bool quantized = info && info->isQuantized;
-  Value channelOffset;
-  if (quantized) {
+  if (auto rq = dyn_cast<RequantizeOp>(op)) {
+    // x * (s_in / s_out) + zp_out, clamped to the result's storage range by
+    // the store; the input's zero point is 0 (checkCompilable).
+    auto in = getQuantInfo(getElementTypeOrSelf(rq.getInput().getType()));
+    auto out = getQuantInfo(element);
+    for (double s : in->scales) {
+      numerics::QuantizedMultiplier qm =
+          numerics::quantizeMultiplier(s / out->scales[0]);
+      requant.push_back(b.getI64ArrayAttr(
+          {qm.multiplier, qm.exponent, out->zeroPoints[0]}));
+    }
+    if (llvm::all_equal(requant))
+      requant.resize(1);
+    activation = "none";
+  } else if (quantized) {
     activation = "clamp";
     SmallVector<int32_t> los, his;
     if (llvm::isa<ReluOp>(op)) {

@@ -39,7 +39,7 @@ func.func @large(%a: tensor<64x256xi8>, %b: tensor<256x1024xi8>) -> tensor<64x10
 // CHECK:       func.func private @pool_only_kernel0(%{{.*}}: tensor<1x4x4x16x!quant.uniform<i8:f32, 1.000000e-01:-3>>) -> tensor<1x2x2x16x!quant.uniform<i8:f32, 1.000000e-01:-3>> attributes {accel.kernel} {
 // CHECK-NEXT:    accel.max_pool2d
 // CHECK-NOT:   accel.binary @pool_only_kernel0
-// REMARK: remark: kernel @pool_only_kernel0 is not compiled to the ISA ('accel.max_pool2d'); it runs on the CPU path
+// REMARK: remark: kernel @pool_only_kernel0 is not compiled to the ISA ('accel.max_pool2d' is not compiled by the accelerator path yet); it runs on the CPU path
 func.func @pool_only(%x: tensor<1x4x4x16x!q>) -> tensor<1x2x2x16x!q> {
   %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<1x4x4x16x!q> -> tensor<1x2x2x16x!q>
   return %0 : tensor<1x2x2x16x!q>

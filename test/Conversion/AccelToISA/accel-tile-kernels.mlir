@@ -191,8 +191,8 @@ func.func private @constant_weights(%a: tensor<16x16xi8>) -> tensor<16x16xi32> a
 // CHECK-LABEL: func.func private @lone_pool(
 // CHECK-SAME:      %{{.*}}: tensor<1x4x4x16xbf16>) -> tensor<1x2x2x16xbf16> attributes {accel.kernel} {
 // CHECK-NEXT:    accel.max_pool2d
-// NO-FALLBACK: error: kernel @lone_pool is not compiled to the ISA ('accel.max_pool2d'){{$}}
-// expected-remark @+1 {{kernel @lone_pool is not compiled to the ISA ('accel.max_pool2d'); it runs on the CPU path}}
+// NO-FALLBACK: error: kernel @lone_pool is not compiled to the ISA ('accel.max_pool2d' is not compiled by the accelerator path yet){{$}}
+// expected-remark @+1 {{kernel @lone_pool is not compiled to the ISA ('accel.max_pool2d' is not compiled by the accelerator path yet); it runs on the CPU path}}
 func.func private @lone_pool(%x: tensor<1x4x4x16xbf16>) -> tensor<1x2x2x16xbf16> attributes {accel.kernel} {
   %0 = accel.max_pool2d %x window [2, 2] strides [2, 2] : tensor<1x4x4x16xbf16> -> tensor<1x2x2x16xbf16>
   return %0 : tensor<1x2x2x16xbf16>
@@ -203,8 +203,8 @@ func.func private @lone_pool(%x: tensor<1x4x4x16xbf16>) -> tensor<1x2x2x16xbf16>
 // CHECK-LABEL: func.func private @depthwise(
 // CHECK-SAME:      tensor<1x8x8x16xbf16>
 // CHECK-NEXT:    accel.conv2d
-// NO-FALLBACK: error: kernel @depthwise is not compiled to the ISA (grouped or depthwise accel.conv2d){{$}}
-// expected-remark @+1 {{kernel @depthwise is not compiled to the ISA (grouped or depthwise accel.conv2d); it runs on the CPU path}}
+// NO-FALLBACK: error: kernel @depthwise is not compiled to the ISA (grouped and depthwise convolutions are not compiled by the accelerator path yet){{$}}
+// expected-remark @+1 {{kernel @depthwise is not compiled to the ISA (grouped and depthwise convolutions are not compiled by the accelerator path yet); it runs on the CPU path}}
 func.func private @depthwise(%x: tensor<1x8x8x16xbf16>, %w: tensor<3x3x1x16xbf16>) -> tensor<1x6x6x16xf32> attributes {accel.kernel} {
   %0 = accel.conv2d %x, %w groups 16 acc(f32) : tensor<1x8x8x16xbf16>, tensor<3x3x1x16xbf16> -> tensor<1x6x6x16xf32>
   return %0 : tensor<1x6x6x16xf32>
@@ -212,8 +212,8 @@ func.func private @depthwise(%x: tensor<1x8x8x16xbf16>, %w: tensor<3x3x1x16xbf16
 
 // -----
 
-// NO-FALLBACK: error: kernel @transposed is not compiled to the ISA (transposed accel.matmul operands){{$}}
-// expected-remark @+1 {{kernel @transposed is not compiled to the ISA (transposed accel.matmul operands); it runs on the CPU path}}
+// NO-FALLBACK: error: kernel @transposed is not compiled to the ISA (transposed matmul operands are not compiled by the accelerator path yet){{$}}
+// expected-remark @+1 {{kernel @transposed is not compiled to the ISA (transposed matmul operands are not compiled by the accelerator path yet); it runs on the CPU path}}
 func.func private @transposed(%a: tensor<16x16xi8>, %b: tensor<16x16xi8>) -> tensor<16x16xi32> attributes {accel.kernel} {
   %0 = accel.matmul %a, %b transpose_rhs acc(i32) : tensor<16x16xi8>, tensor<16x16xi8> -> tensor<16x16xi32>
   return %0 : tensor<16x16xi32>
@@ -230,8 +230,8 @@ func.func private @dynamic(%a: tensor<?x16xbf16>, %b: tensor<16x16xbf16>) -> ten
 
 // -----
 
-// NO-FALLBACK: error: kernel @float_clamp is not compiled to the ISA (accel.clamp on float values){{$}}
-// expected-remark @+1 {{kernel @float_clamp is not compiled to the ISA (accel.clamp on float values); it runs on the CPU path}}
+// NO-FALLBACK: error: kernel @float_clamp is not compiled to the ISA (a float clamp is not compiled by the accelerator path yet){{$}}
+// expected-remark @+1 {{kernel @float_clamp is not compiled to the ISA (a float clamp is not compiled by the accelerator path yet); it runs on the CPU path}}
 func.func private @float_clamp(%a: tensor<16x16xbf16>, %b: tensor<16x16xbf16>) -> tensor<16x16xf32> attributes {accel.kernel} {
   %0 = accel.matmul %a, %b acc(f32) : tensor<16x16xbf16>, tensor<16x16xbf16> -> tensor<16x16xf32>
   %1 = accel.clamp %0 min 0.0 max 6.0 : tensor<16x16xf32>
@@ -241,8 +241,8 @@ func.func private @float_clamp(%a: tensor<16x16xbf16>, %b: tensor<16x16xbf16>) -
 // -----
 
 // A u8 zero point above 127 does not fit the matmul's signed 8-bit field.
-// NO-FALLBACK: error: kernel @u8_zero_point is not compiled to the ISA (zero point 200 outside the ISA's signed 8-bit field){{$}}
-// expected-remark @+1 {{kernel @u8_zero_point is not compiled to the ISA (zero point 200 outside the ISA's signed 8-bit field); it runs on the CPU path}}
+// NO-FALLBACK: error: kernel @u8_zero_point is not compiled to the ISA (zero point 200 does not fit the ISA's signed 8-bit field){{$}}
+// expected-remark @+1 {{kernel @u8_zero_point is not compiled to the ISA (zero point 200 does not fit the ISA's signed 8-bit field); it runs on the CPU path}}
 func.func private @u8_zero_point(%a: tensor<16x16x!quant.uniform<u8:f32, 0.1:200>>, %b: tensor<16x16x!quant.uniform<u8:f32, 0.1:3>>) -> tensor<16x16xi32> attributes {accel.kernel} {
   %0 = accel.matmul %a, %b acc(i32) : tensor<16x16x!quant.uniform<u8:f32, 0.1:200>>, tensor<16x16x!quant.uniform<u8:f32, 0.1:3>> -> tensor<16x16xi32>
   return %0 : tensor<16x16xi32>

@@ -122,7 +122,11 @@ def test_accelerator_target_int8():
     report = module.report
     assert report["target"] == "int8-16x16"
     assert report["placement"]["accelerator"] == 1
-    assert "ran on the CPU path" in report["notice"]
+    assert report["executedOn"] == "cpu and accelerator simulator"
+    [launch] = report["kernels"]
+    assert launch["kernel"].endswith("_kernel0")
+    assert launch["report"]["macs"] == 64 * 64 * 64
+    assert launch["report"]["total_cycles"] > 0
 
 
 def test_target_json_path():

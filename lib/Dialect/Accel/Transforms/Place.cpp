@@ -163,6 +163,10 @@ struct PlacementPass : impl::PlacementPassBase<PlacementPass> {
     Decision d;
     d.work = work;
     std::optional<std::string> illegal = checkLegality(work, target);
+    // Ops the accelerator path cannot compile stay on the host, so kernels
+    // hold only what runs on the accelerator.
+    if (!illegal && compiledOnly && target.hasAccelerator())
+      illegal = checkCompilable(op);
     d.legal = !illegal;
     if (illegal) {
       d.reason = *illegal;

@@ -17,6 +17,7 @@
 #include "accel/Dialect/Accel/IR/AccelOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/BuiltinTypes.h"
 
 #include "llvm/ADT/SmallPtrSet.h"
@@ -165,6 +166,122 @@ std::optional<std::string> checkLegality(const OpWork &work,
                          kindName(work.input))
         .str();
   return std::nullopt;
+}
+
+/// Operand element types the ISA's matmul takes: same-signedness 8-bit
+/// quantized (zero points in its signed 8-bit fields, one weight zero
+/// point), signless integers, or one float type.
+static std::optional<std::string> checkMatmulOperands(Type lhs, Type rhs) {
+  auto zeroPoints = [](Type t) -> SmallVector<int64_t> {
+    if (auto q = dyn_cast<quant::UniformQuantizedType>(t))
+      return {q.getZeroPoint()};
+    if (auto q = dyn_cast<quant::UniformQuantizedPerAxisType>(t))
+      return SmallVector<int64_t>(q.getZeroPoints());
+    return {0};
+  };
+  auto lq = dyn_cast<quant::QuantizedType>(lhs);
+  auto rq = dyn_cast<quant::QuantizedType>(rhs);
+  if (lq || rq) {
+    if (!lq || !rq)
+      return std::string("mixed quantized and plain operands");
+    if (lq.getStorageTypeIntegralWidth() != 8 ||
+        rq.getStorageTypeIntegralWidth() != 8)
+      return std::string("operands narrower than 8 bits are not compiled by "
+                         "the accelerator path yet");
+    if (lq.isSigned() != rq.isSigned())
+      return std::string("mixed signed and unsigned operands");
+    SmallVector<int64_t> lz = zeroPoints(lhs), rz = zeroPoints(rhs);
+    for (int64_t zp : {lz[0], rz[0]})
+      if (zp < -128 || zp > 127)
+        return llvm::formatv("zero point {0} does not fit the ISA's signed "
+                             "8-bit field",
+                             zp)
+            .str();
+    if (!llvm::all_equal(rz))
+      return std::string("per-channel weight zero points that differ do not "
+                         "fit the ISA's one weight zero point");
+    return std::nullopt;
+  }
+  if (isa<IntegerType>(lhs) && lhs == rhs && lhs.getIntOrFloatBitWidth() >= 8)
+    return std::nullopt;
+  if (isa<FloatType>(lhs) && lhs == rhs)
+    return std::nullopt;
+  return std::string("these operand types are not compiled by the "
+                     "accelerator path yet");
+}
+
+std::optional<std::string> checkCompilable(Operation *op) {
+  auto element = [](Value v) { return getElementTypeOrSelf(v.getType()); };
+  auto notYet = [&]() {
+    return llvm::formatv("'{0}' is not compiled by the accelerator path yet",
+                         op->getName().getStringRef())
+        .str();
+  };
+  return llvm::TypeSwitch<Operation *, std::optional<std::string>>(op)
+      .Case([&](MatmulOp mm) -> std::optional<std::string> {
+        if (mm.getTransposeLhs() || mm.getTransposeRhs())
+          return std::string("transposed matmul operands are not compiled "
+                             "by the accelerator path yet");
+        return checkMatmulOperands(element(mm.getLhs()), element(mm.getRhs()));
+      })
+      .Case([&](Conv2DOp conv) -> std::optional<std::string> {
+        if (conv.getGroups() > 1)
+          return std::string("grouped and depthwise convolutions are not "
+                             "compiled by the accelerator path yet");
+        return checkMatmulOperands(element(conv.getInput()),
+                                   element(conv.getFilter()));
+      })
+      .Case([&](ReluOp relu) -> std::optional<std::string> {
+        auto q = dyn_cast<quant::QuantizedType>(element(relu.getInput()));
+        if (q && q.getStorageTypeIntegralWidth() < 8)
+          return notYet() + " for i4 values";
+        return std::nullopt;
+      })
+      .Case([&](ClampOp clamp) -> std::optional<std::string> {
+        Type t = element(clamp.getInput());
+        if (isa<FloatType>(t))
+          return std::string("a float clamp is not compiled by the "
+                             "accelerator path yet");
+        if (cast<quant::QuantizedType>(t).getStorageTypeIntegralWidth() < 8)
+          return notYet() + " for i4 values";
+        return std::nullopt;
+      })
+      .Case<AddOp, SubOp, MulOp>([&](Operation *) -> std::optional<std::string> {
+        if (isa<quant::QuantizedType>(element(op->getOperand(0))))
+          return llvm::formatv("a quantized '{0}' is defined in real "
+                               "arithmetic (docs/Numerics.md section 4), "
+                               "which the accelerator's integer ALU cannot "
+                               "reproduce",
+                               op->getName().getStringRef())
+              .str();
+        return notYet();
+      })
+      .Case([&](RequantizeOp rq) -> std::optional<std::string> {
+        // The store's requantizer multiplies x itself: the input must have
+        // zero point 0 (raw accumulators), channels along the last axis.
+        Type in = element(rq.getInput());
+        auto rank = cast<RankedTensorType>(rq.getInput().getType()).getRank();
+        if (auto q = dyn_cast<quant::UniformQuantizedType>(in)) {
+          if (q.getZeroPoint() != 0)
+            return std::string("requantizing an input with a non-zero zero "
+                               "point is not compiled by the accelerator "
+                               "path yet");
+        } else if (auto q = dyn_cast<quant::UniformQuantizedPerAxisType>(in)) {
+          if (llvm::any_of(q.getZeroPoints(), [](int64_t z) { return z; }) ||
+              q.getQuantizedDimension() != rank - 1)
+            return std::string("this per-channel requantize is not compiled "
+                               "by the accelerator path yet");
+        }
+        if (!isa<quant::UniformQuantizedType>(element(rq.getResult())))
+          return std::string("a per-channel requantize result is not "
+                             "compiled by the accelerator path yet");
+        return std::nullopt;
+      })
+      .Case<MaxPool2DOp, AvgPool2DOp, QuantizeOp, DequantizeOp,
+            CastOp>([&](Operation *) -> std::optional<std::string> {
+        return notYet();
+      })
+      .Default([](Operation *) { return std::nullopt; });
 }
 
 static uint64_t ceilDiv(uint64_t a, uint64_t b) { return (a + b - 1) / b; }

@@ -88,6 +88,10 @@ def PlacementPass : Pass<"accel-place", "mlir::ModuleOp"> {
            "JSON file of rules pinning ops to the host or the accelerator">,
     Option<"hostGflops", "host-gflops", "double", /*default=*/"40.0",
            "Host contraction throughput assumed by the cost model (GFLOP/s)">,
+    Option<"compiledOnly", "compiled-only", "bool", /*default=*/"false",
+           "Keep on the host the ops the accelerator path cannot compile to "
+           "the ISA yet (checkCompilable), so kernels never fall back to the "
+           "CPU; accel-run, accel-compile and the C API set it">,
     Option<"hostGbps", "host-gbps", "double", /*default=*/"8.0",
            "Host streaming throughput for elementwise ops (GB/s)">,
   ];

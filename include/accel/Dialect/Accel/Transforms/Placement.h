@@ -49,6 +49,12 @@ struct OpWork {
 OpWork describeWork(mlir::Operation *op);
 
 /// Why `target` cannot run `work`, or std::nullopt when it can.
+/// Why the accelerator path (docs/AcceleratorPath.md) cannot compile `op`
+/// to the ISA, or std::nullopt when it can.  Placement treats such ops as
+/// illegal, so kernels hold only ops that compile; accel-tile-kernels asks
+/// the same question.
+std::optional<std::string> checkCompilable(mlir::Operation *op);
+
 std::optional<std::string> checkLegality(const OpWork &work,
                                          const TargetModel &target);
 
