@@ -1,21 +1,38 @@
 #!/usr/bin/env python3
 """random-programs.py - differential testing of the accelerator path.
 
-Generates random accel programs (chains of 1-3 2-D accel.matmul ops, the
-kind of kernel the accelerator path compiles to the ISA), writes seeded
-random .npy inputs, runs each program with accel-run on the `cpu` target and
-on accelerator presets with --no-cost-model, and checks that the results
-agree:
+Generates random accel programs made of the ops the accelerator path
+compiles to the ISA, writes seeded random .npy inputs, runs each program
+with accel-run on the `cpu` target and on accelerator presets with
+--no-cost-model, and checks that the results agree.  A program is one or
+(sometimes) two independent parts in one function, each one of
+
+  * a chain of 1-3 2-D accel.matmul ops;
+  * a chain of 1-3 batched accel.matmul ops (lhs of rank 3 or 4, each rhs
+    batched with the same batch dimensions or a shared 2-D rhs);
+  * a chain of 1-2 accel.conv2d ops with groups 1 (N 1-2, H/W 1-20, C/F
+    1-40, KH/KW 1-4, strides 1-3, dilations 1-2, padding 0-3 per side,
+    OH, OW >= 1);
+  * standalone activations of an argument of rank 1-4.
+
+After a contraction, accel.relu / accel.clamp (clamp: quantized only) is
+folded into its store (the raw result has no other use) or runs on its own
+through the accumulator (the raw result is also returned, or also feeds the
+next contraction); a chain may also start with an activation of its
+argument.  Results that nothing else uses are returned.
 
   * integer programs (quantized i8 x i8 with an i32 accumulator, raw i32 or
-    requantized i8 results, per-tensor or per-channel weight scales,
-    optional i32 bias, optional accel.relu / accel.clamp on a quantized
-    result; also plain signless i8 x i8 -> i32) run on int8-16x16 and
-    int8-256x256, and every output must be identical to the cpu run's, bit
-    for bit (docs/Numerics.md: "Integer results of every implementation must
-    be identical");
+    requantized i8 results, per-tensor or per-channel weight scales -- along
+    N, or along F = dim 3 of a conv filter -- with equal weight zero points,
+    optional i32 bias; relu/clamp on quantized values, per-tensor or, for
+    arguments, per-axis along the last dimension; also plain signless
+    i8 x i8 -> i32 matmuls and convs) run on int8-16x16 and int8-256x256,
+    and every output must be identical to the cpu run's, bit for bit
+    (docs/Numerics.md: "Integer results of every implementation must be
+    identical");
   * bf16 programs (bf16 x bf16, acc(f32), bf16 or f32 results, optional f32
-    bias, optional accel.relu) run on bf16-128x128, and every output must
+    bias, accel.relu folded or on its own -- on bf16 values; a relu of an
+    f32 result is folded only) run on bf16-128x128, and every output must
     agree with the cpu run's within the tolerance below.
 
 Float tolerance.  docs/Numerics.md §5 leaves the order of the f32
@@ -28,10 +45,15 @@ E on how far ANY conforming implementation can be from the exact value r:
               terms; Higham's bound for an f32 inner product in any order,
               with or without FMA) and ulp_T the rounding of the f32
               accumulator to the result type T (0 for f32, one bf16 ulp for
-              bf16);
-    stage j>1: the lhs is itself off by E_{j-1}, which adds E_{j-1} @ |B_j|,
-              and S uses |r_{j-1}| + E_{j-1};
-    accel.relu is 1-Lipschitz and leaves E unchanged.
+              bf16).  For a batched matmul the same, per batch; for a conv
+              K = KH * KW * C and the sums run over the taps of the output
+              element's window, a padded tap contributing 0 to r and S (its
+              term is exactly zero);
+    stage j>1: the lhs (input) is itself off by E_{j-1}, which adds
+              E_{j-1} @ |B_j| (for a conv: conv(E_{j-1}, |W_j|)), and S uses
+              |r_{j-1}| + E_{j-1};
+    accel.relu is 1-Lipschitz and leaves E unchanged (a relu of an
+              argument is exact: E = 0).
 
 The cpu and accelerator results must then satisfy |cpu - acc| <= 2 * E
 elementwise: a tolerance proportional to the magnitude of the terms that
@@ -39,12 +61,16 @@ make up each output (relative, not absolute), plus one ulp of the result
 type per rounding.  The largest |cpu - acc| / (2 E) seen is printed.
 
 A preset run that prints "notice: kernel @... is not compiled to the ISA"
-ran the kernel on the CPU path and so did not test the accelerator; such
-programs are counted as "fell back" rather than "passed".  A mismatch, an
-accel-run error or a timeout is a failure: the case directory (program,
-inputs, outputs, logs, reproduce.sh) is kept and the commands that reproduce
-it are printed.  For a mismatch, the numpy reference of
-test/e2e/Inputs/reference.py is consulted to say which side is wrong.
+ran the kernel on the CPU path, and one whose placement put no op on the
+accelerator never reached it; neither tested the accelerator, so such
+programs are counted as "fell back" rather than "passed".  (A run that
+placed some ops on the accelerator and left others on the host -- a relu of
+an f32 result on bf16-128x128 -- passes, and is counted per target as
+"passed with op(s) left on the host".)  A mismatch, an accel-run error or a
+timeout is a failure: the case directory (program, inputs, outputs, logs,
+reproduce.sh) is kept and the commands that reproduce it are printed.  For a
+mismatch, the numpy reference of test/e2e/Inputs/reference.py is consulted
+to say which side is wrong.
 
 Usage:
   random-programs.py --count N --seed S [--targets T1,T2,...]
@@ -52,7 +78,8 @@ Usage:
                      [--max-dim D] [--keep-all] [--jobs J] [--verbose]
 
 Everything is reproducible from (--seed, program index): `--only I` reruns
-program I of a seed.  The last line is always
+program I of a seed (independent of --jobs and --targets; the programs of a
+seed are not those an older version of this script generated).  The last line is always
 
   random-programs: N programs, P passed, F failed, X fell back to the CPU
 """
@@ -62,11 +89,13 @@ import concurrent.futures
 import math
 import os
 import random
+import re
 import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
+from fractions import Fraction
 
 import numpy as np
 
@@ -95,6 +124,10 @@ def mlir_float(x):
     return text
 
 
+def shape_text(shape):
+    return "x".join(str(d) for d in shape)
+
+
 class Tensor:
     """An SSA value: shape and element type (a reference.py QType, IntType or
     FloatType)."""
@@ -115,20 +148,32 @@ class Operand:
         self.tensor, self.values, self.constant = tensor, values, constant
 
 
-class MatmulStep:
-    def __init__(self, lhs, rhs, bias, result, activation, returned):
-        self.lhs, self.rhs, self.bias = lhs, rhs, bias     # Tensor / Operand
-        self.result = result            # Tensor: the chain value after act.
-        self.activation = activation    # None, ("relu",), ("clamp", lo, hi)
-        self.returned = returned
+class Op:
+    """One op of the program.
+
+    `op` is "matmul" or "conv2d" (a contraction of the value `lhs` with the
+    Operand `rhs`, plus an optional Operand `bias`; conv2d has `attrs`
+    strides, padding, dilations), or "relu" / "clamp" (an activation of the
+    value `lhs`; clamp has `attrs` lo, hi).  `result` is a Tensor; a
+    `returned` result is one of the function's results (in op order)."""
+
+    def __init__(self, op, lhs, result, rhs=None, bias=None, attrs=None):
+        self.op, self.lhs, self.rhs, self.bias = op, lhs, rhs, bias
+        self.result = result
+        self.attrs = attrs or {}
+        self.returned = False
+
+    @property
+    def contraction(self):
+        return self.op in ("matmul", "conv2d")
 
 
 class Program:
-    def __init__(self, kind, operands, steps, description):
+    def __init__(self, kind, operands, ops):
         self.kind = kind                # "int" or "bf16"
         self.operands = operands        # [Operand] in definition order
-        self.steps = steps
-        self.description = description
+        self.ops = ops                  # [Op] in program order
+        self.description = kind + ": " + describe(ops)
 
     @property
     def args(self):
@@ -136,16 +181,12 @@ class Program:
 
     @property
     def results(self):
-        return [s for s in self.steps if s.returned]
+        return [s for s in self.ops if s.returned]
 
     def mlir(self):
         aliases, lines = {}, []
-        for o in self.operands:
-            e = o.tensor.etype
-            if isinstance(e, ref.QType) and e.mlir() not in aliases:
-                aliases[e.mlir()] = "!q%d" % len(aliases)
-        for s in self.steps:
-            e = s.result.etype
+        for e in [o.tensor.etype for o in self.operands] + \
+                [s.result.etype for s in self.ops]:
             if isinstance(e, ref.QType) and e.mlir() not in aliases:
                 aliases[e.mlir()] = "!q%d" % len(aliases)
         for text, alias in aliases.items():
@@ -162,30 +203,120 @@ class Program:
         for o in self.operands:
             if o.constant:
                 lines += ["  " + l for l in constant_lines(o, ty)]
-        for s in self.steps:
-            lhs, rhs = s.lhs, s.rhs.tensor
-            mm = s.result.name + ("_mm" if s.activation else "")
-            bias = ""
-            if s.bias is not None:
-                bias = " bias(%%%s : %s)" % (s.bias.tensor.name,
-                                              ty(s.bias.tensor))
-            acc = "i32" if s.kind == "int" else "f32"
-            mm_t = Tensor(mm, s.result.shape, s.mm_etype)
-            lines.append("  %%%s = accel.matmul %%%s, %%%s%s acc(%s) : %s, %s -> %s"
-                         % (mm, lhs.name, rhs.name, bias, acc, ty(lhs),
-                            ty(rhs), ty(mm_t)))
-            if s.activation and s.activation[0] == "relu":
+        acc = "i32" if self.kind == "int" else "f32"
+        for s in self.ops:
+            lhs, out = s.lhs, s.result
+            if s.contraction:
+                rhs = s.rhs.tensor
+                bias = ""
+                if s.bias is not None:
+                    bias = " bias(%%%s : %s)" % (s.bias.tensor.name,
+                                                  ty(s.bias.tensor))
+                attrs = ""
+                if s.op == "conv2d":
+                    for key, default in (("strides", (1, 1)),
+                                         ("padding", (0, 0, 0, 0)),
+                                         ("dilations", (1, 1))):
+                        if tuple(s.attrs[key]) != default:
+                            attrs += " %s [%s]" % (key, ", ".join(
+                                str(v) for v in s.attrs[key]))
+                lines.append("  %%%s = accel.%s %%%s, %%%s%s%s acc(%s) : "
+                             "%s, %s -> %s" % (out.name, s.op, lhs.name,
+                                               rhs.name, bias, attrs, acc,
+                                               ty(lhs), ty(rhs), ty(out)))
+            elif s.op == "relu":
                 lines.append("  %%%s = accel.relu %%%s : %s"
-                             % (s.result.name, mm, ty(s.result)))
-            elif s.activation:
+                             % (out.name, lhs.name, ty(out)))
+            else:
                 lines.append("  %%%s = accel.clamp %%%s min %s max %s : %s"
-                             % (s.result.name, mm, mlir_float(s.activation[1]),
-                                mlir_float(s.activation[2]), ty(s.result)))
+                             % (out.name, lhs.name,
+                                mlir_float(s.attrs["lo"]),
+                                mlir_float(s.attrs["hi"]), ty(out)))
         lines.append("  return %s : %s" % (
             ", ".join("%" + t.name for t in res),
             ", ".join(ty(t) for t in res)))
         lines.append("}")
         return "\n".join(lines) + "\n"
+
+
+def use_counts(ops):
+    """Uses of each value name: as an op's operand or as a function result."""
+    uses = {}
+    for s in ops:
+        uses[s.lhs.name] = uses.get(s.lhs.name, 0) + 1
+        if s.returned:
+            uses[s.result.name] = uses.get(s.result.name, 0) + 1
+    return uses
+
+
+def folds(s, ops, uses):
+    """Whether activation `s` folds into the store of the contraction that
+    produces its operand (TileKernels.cpp: the operand is the single-use
+    result of a matmul/conv2d); otherwise it runs on its own, through the
+    accumulator."""
+    producer = [p for p in ops if p.result is s.lhs]
+    return bool(producer) and producer[0].contraction and \
+        uses.get(s.lhs.name, 0) == 1
+
+
+def describe(ops):
+    """One line: each contraction with its shapes and options, folded
+    activations after it, standalone ones as `relu(%x)`."""
+    uses = use_counts(ops)
+    parts = []
+
+    def out_text(s):
+        e = s.result.etype
+        if isinstance(e, ref.QType):
+            text = ""
+        else:
+            text = " ->" + e.name
+        return text + (" ret" if s.returned else "")
+
+    for i, s in enumerate(ops):
+        if s.contraction:
+            opts = ""
+            rt = s.rhs.tensor.etype
+            if isinstance(rt, ref.QType) and rt.per_axis:
+                opts += " pc"
+            if isinstance(s.lhs.etype, ref.IntType):
+                opts += " signless"
+            if s.rhs.constant:
+                opts += " cw"
+            if s.bias is not None:
+                opts += " cb" if s.bias.constant else " b"
+            if s.op == "matmul":
+                lhs, rhs = s.lhs.shape, s.rhs.tensor.shape
+                batch = lhs[:-2]
+                text = "%s%dx%dx%d" % (
+                    "[%s%s] " % (shape_text(batch), "" if len(rhs) > 2
+                                 else " shared rhs") if batch else "",
+                    lhs[-2], lhs[-1], rhs[-1])
+            else:
+                a = s.attrs
+                text = "conv %s * %s" % (shape_text(s.lhs.shape),
+                                         shape_text(s.rhs.tensor.shape))
+                if tuple(a["strides"]) != (1, 1):
+                    text += " s%d,%d" % tuple(a["strides"])
+                if tuple(a["padding"]) != (0, 0, 0, 0):
+                    text += " p%d,%d,%d,%d" % tuple(a["padding"])
+                if tuple(a["dilations"]) != (1, 1):
+                    text += " d%d,%d" % tuple(a["dilations"])
+            if i == 0 or s.lhs is not ops[i - 1].result:
+                text = "%" + s.lhs.name + ": " + text
+            parts.append(text + opts + out_text(s))
+            continue
+        act = "relu" if s.op == "relu" else "clamp"
+        if isinstance(s.result.etype, ref.QType) and \
+                s.result.etype.per_axis:
+            act += " pc"
+        if folds(s, ops, uses):
+            parts[-1] += " " + act + (" ret" if s.returned else "")
+        else:
+            parts.append("%s(%%%s) %s%s" % (act, s.lhs.name,
+                                          shape_text(s.result.shape),
+                                          " ret" if s.returned else ""))
+    return " | ".join(parts)
 
 
 def constant_lines(o, ty):
@@ -222,6 +353,11 @@ def constant_lines(o, ty):
 # Random generation
 # ===----------------------------------------------------------------------=== #
 
+# Largest batch * M * K * N of a batched matmul and number of elements of a
+# standalone activation's argument (the simulator computes every MAC).
+BATCHED_MACS = 1 << 24
+ACT_ELEMENTS = 1 << 16
+
 
 class Gen:
     def __init__(self, seed, index, max_dim):
@@ -229,15 +365,18 @@ class Gen:
         self.np = np.random.default_rng([seed & 0xFFFFFFFF, index])
         self.max_dim = max_dim
         self.operands = []
+        self.ops = []
         self.names = 0
 
     def name(self, prefix):
         self.names += 1
         return "%s%d" % (prefix, self.names)
 
-    def dim(self):
-        """1..max_dim, biased to small sizes and to multiples of 16 +- 1."""
-        r, hi = self.r, self.max_dim
+    def dim(self, hi=None):
+        """1..hi (default max_dim), biased to small sizes and to multiples of
+        16 +- 1."""
+        r = self.r
+        hi = self.max_dim if hi is None else max(1, min(hi, self.max_dim))
         u = r.random()
         if u < 0.3:
             d = r.randint(1, min(20, hi))
@@ -245,6 +384,19 @@ class Gen:
             d = 16 * r.randint(1, max(1, hi // 16)) + r.choice((-1, 0, 0, 1))
         else:
             d = r.randint(1, hi)
+        return max(1, min(hi, d))
+
+    def small(self, hi):
+        """1..hi for conv sizes: mostly uniform, sometimes the extremes or a
+        multiple of 16 +- 1 (the int8-16x16 array)."""
+        r = self.r
+        u = r.random()
+        if u < 0.65:
+            d = r.randint(1, hi)
+        elif u < 0.8:
+            d = r.choice((1, hi))
+        else:
+            d = 16 * r.randint(1, max(1, hi // 16)) + r.choice((-1, 0, 1))
         return max(1, min(hi, d))
 
     def logu(self, lo, hi):
@@ -302,80 +454,155 @@ class Gen:
         self.operands.append(o)
         return o
 
-    # --- integer programs -------------------------------------------------
+    def add(self, op, lhs, etype, shape, **kw):
+        s = Op(op, lhs, Tensor(self.name("r"), shape, etype), **kw)
+        self.ops.append(s)
+        return s
 
-    def int_program(self):
+    # --- programs -----------------------------------------------------------
+
+    def program(self, kind):
+        """One or (sometimes) two independent parts in one function, each a
+        chain of 2-D matmuls, of batched matmuls or of convolutions, or
+        standalone activations of an argument."""
         r = self.r
-        if r.random() < 0.08:
-            return self.signless_program()
-        nops = r.choice((1, 1, 2, 2, 3))
-        M, K = self.dim(), self.dim()
-        lhs_t = ref.QType("i8", self.scale(1e-3, 1.0), self.zp())
-        a = self.operand("a", (M, K), lhs_t, self.i8_values((M, K), lhs_t.zp),
-                         False)
+        if kind == "int" and r.random() < 0.08:
+            self.signless()
+        else:
+            for _ in range(2 if r.random() < 0.15 else 1):
+                u = r.random()
+                if u < 0.35:
+                    self.chain(kind, "matmul")
+                elif u < 0.55:
+                    self.chain(kind, "batched")
+                elif u < 0.85:
+                    self.chain(kind, "conv")
+                else:
+                    self.activations_only(kind)
+        # No dead values: whatever nothing uses is returned.
+        uses = use_counts(self.ops)
+        for s in self.ops:
+            if uses.get(s.result.name, 0) == 0:
+                s.returned = True
+        return Program(kind, self.operands, self.ops)
+
+    def chain(self, kind, family):
+        """1-3 contractions (1-2 for convs), each fed by the previous one's
+        result, with activations folded into a contraction's store or on
+        their own (the operand also returned or also used further)."""
+        r = self.r
+        if family == "conv":
+            shape = (r.randint(1, 2), self.small(20), self.small(20),
+                     self.small(40))
+            nops = r.choice((1, 1, 1, 2))
+        else:
+            batch = ()
+            if family == "batched":
+                batch = tuple(r.randint(1, 4)
+                              for _ in range(r.choice((1, 2))))
+            hi = self.max_dim if not batch else max(1, self.max_dim // 2)
+            M = self.dim(hi)
+            K = self.dim(hi)
+            shape = batch + (M, K)
+            nops = r.choice((1, 1, 2, 2, 3))
+        if kind == "int":
+            t = ref.QType("i8", self.scale(1e-3, 1.0), self.zp())
+            a = self.operand("a", shape, t, self.i8_values(shape, t.zp),
+                             False)
+        else:
+            a = self.operand("a", shape, ref.BF16,
+                             self.bf16_values(shape, self.logu(0.01, 10)),
+                             False)
         cur = a.tensor
-        steps, desc = [], []
+        if r.random() < 0.1:
+            # A standalone activation of the argument feeds the chain.
+            act = self.activation(kind, cur)
+            act.returned = r.random() < 0.3
+            cur = act.result
         for i in range(nops):
             last = i == nops - 1
-            K = cur.shape[1]
-            N = self.dim()
-            wzp = self.zp()
-            base = self.scale(1e-4, 0.1)
-            per_channel = r.random() < 0.35
-            if per_channel:
-                scales = [float("%.6g" % (base * self.logu(0.25, 4)))
-                          for _ in range(N)]
-                w_t = ref.QType("i8", scales, [wzp] * N, axis=1)
+            if family == "conv":
+                s = self.conv(kind, cur, last)
             else:
-                w_t = ref.QType("i8", base, wzp)
-            w = self.operand("w", (K, N), w_t, self.i8_values((K, N), wzp),
-                             r.random() < 0.3)
-            bias = None
-            if r.random() < 0.5:
-                bias = self.operand("b", (N,), ref.I32, self.bias_values(N, K),
-                                    r.random() < 0.2)
-            quantized = (not last) or r.random() < 0.65
-            act = None
-            if quantized:
-                # The requantization multiplier M = s_lhs * s_w / s_out: mostly
-                # one that spreads the accumulators over the i8 range, some
-                # tiny (everything rounds to zp), huge (saturates, left
-                # shifts) or a power of two (rounding ties).
-                u = r.random()
-                if u < 0.8:
-                    mult = 40.0 / (math.sqrt(K) * 5000.0) * self.logu(0.1, 10)
-                elif u < 0.88:
-                    mult = self.logu(2.0**-40, 2.0**-24)
-                elif u < 0.94:
-                    mult = self.logu(1.0, 2.0**12)
+                s = self.matmul(kind, cur, last)
+            cur = s.result
+            e = s.result.etype
+            can_act = isinstance(e, ref.QType) or e.name == "bf16" or \
+                (e.name == "f32" and kind == "bf16")
+            if not last and r.random() < 0.25:
+                s.returned = True
+            if can_act and r.random() < (0.45 if kind == "int" else 0.3):
+                # fold: the activation is the only use; raw: the raw result
+                # is returned too; branch: the raw result feeds the next op
+                # and the activation is returned.  The latter two run the
+                # activation on its own (only quantized and bf16 values).
+                modes = ["fold", "fold", "raw"]
+                if not last:
+                    modes.append("branch")
+                mode = "fold" if e.name == "f32" else r.choice(modes)
+                act = self.activation(kind, cur)
+                if mode == "fold":
+                    cur = act.result
+                elif mode == "raw":
+                    s.returned = act.returned = True
+                    cur = act.result if r.random() < 0.5 else s.result
                 else:
-                    mult = 2.0 ** r.randint(-20, 3)
-                s_out = float("%.6g" % (lhs_t.scale * base / mult))
-                if u >= 0.94:
-                    s_out = lhs_t.scale * base / mult
-                out_t = ref.QType("i8", s_out, self.zp())
-                au = r.random()
-                if au < 0.2:
-                    act = ("relu",)
-                elif au < 0.45:
-                    act = ("clamp",) + self.clamp_bounds(out_t)
+                    act.returned = True
+
+    def activations_only(self, kind):
+        """relu/clamp of an argument of rank 1-4: per-tensor, or per-axis
+        along the last dimension (quantized); one or two ops."""
+        r = self.r
+        rank = r.randint(1, 4)
+        shape, n = [], 1
+        for i in range(rank):
+            d = self.dim(ACT_ELEMENTS // n)
+            shape.append(d)
+            n *= d
+        shape = tuple(shape)
+        constant = r.random() < 0.1
+        if kind == "bf16":
+            a = self.operand("a", shape, ref.BF16,
+                             self.bf16_values(shape, self.logu(0.01, 10)),
+                             constant)
+            self.activation(kind, a.tensor).returned = True
+            return
+        C = shape[-1]
+        if r.random() < 0.4:
+            base = self.scale(1e-3, 1.0)
+            scales = [float("%.6g" % (base * self.logu(0.25, 4)))
+                      for _ in range(C)]
+            if r.random() < 0.3:
+                zps = [self.zp()] * C
             else:
-                out_t = ref.I32
-            returned = last or r.random() < 0.25
-            res = Tensor(self.name("r"), (cur.shape[0], N), out_t)
-            step = MatmulStep(cur, w, bias, res, act, returned)
-            step.kind = "int"
-            step.mm_etype = out_t
-            steps.append(step)
-            desc.append("%dx%dx%d%s%s%s%s%s" % (
-                cur.shape[0], K, N, " pc" if per_channel else "",
-                " cw" if w.constant else "",
-                "" if bias is None else (" cb" if bias.constant else " b"),
-                " ->i32" if not quantized else "",
-                " " + act[0] if act else ""))
-            cur = res
-            lhs_t = out_t
-        return Program("int", self.operands, steps, "int: " + " | ".join(desc))
+                zps = [r.randint(-128, 127) for _ in range(C)]
+            t = ref.QType("i8", scales, zps, axis=rank - 1)
+            center = zps[0]
+        else:
+            t = ref.QType("i8", self.scale(1e-3, 1.0), self.zp())
+            center = t.zp
+        a = self.operand("a", shape, t, self.i8_values(shape, center),
+                         constant)
+        first = self.activation(kind, a.tensor)
+        first.returned = True
+        if r.random() < 0.25:
+            # A second, different activation of the same argument.
+            while True:
+                second = self.activation(kind, a.tensor)
+                if second.op != first.op or second.op == "clamp" and \
+                        second.attrs != first.attrs:
+                    break
+                self.ops.pop()
+            second.returned = True
+
+    def activation(self, kind, x):
+        """relu (or, quantized, clamp) of value x."""
+        if kind == "bf16" or not isinstance(x.etype, ref.QType) or \
+                self.r.random() < 0.45:
+            return self.add("relu", x, x.etype, x.shape)
+        lo, hi = self.clamp_bounds(x.etype)
+        return self.add("clamp", x, x.etype, x.shape,
+                        attrs={"lo": lo, "hi": hi})
 
     def clamp_bounds(self, qt):
         """Real bounds: usually half a step away from the integer grid (so
@@ -385,65 +612,193 @@ class Gen:
         if r.random() < 0.3:
             return r.choice(((0.0, 6.0), (-1.0, 1.0), (0.0, 1e30),
                              (-1e30, 0.0)))
+        if qt.per_axis:
+            return self.clamp_bounds_per_axis(qt)
         lo_q = r.randint(-128, 127)
         hi_q = r.randint(lo_q, 127)
         lo = (lo_q - qt.zp - r.uniform(0.1, 0.9)) * qt.scale
         hi = (hi_q - qt.zp + r.uniform(0.1, 0.9)) * qt.scale
         return float("%.9g" % lo), float("%.9g" % hi)
 
-    def signless_program(self):
-        M, K, N = self.dim(), self.dim(), self.dim()
-        a = self.operand("a", (M, K), ref.I8, self.i8_values((M, K)), False)
-        w = self.operand("w", (K, N), ref.I8, self.i8_values((K, N)),
-                         self.r.random() < 0.3)
-        bias = None
-        if self.r.random() < 0.5:
-            bias = self.operand("b", (N,), ref.I32, self.bias_values(N, K),
-                                False)
-        res = Tensor(self.name("r"), (M, N), ref.I32)
-        step = MatmulStep(a.tensor, w, bias, res, None, True)
-        step.kind, step.mm_etype = "int", ref.I32
-        return Program("int", self.operands, [step],
-                       "int: %dx%dx%d signless%s" % (M, K, N,
-                                                     " b" if bias else ""))
-
-    # --- bf16 programs ----------------------------------------------------
-
-    def bf16_program(self):
+    def clamp_bounds_per_axis(self, qt):
+        """Bounds that give every channel a non-empty range, each bound at
+        least 0.05 of a step away from every channel's integer grid."""
         r = self.r
-        nops = r.choice((1, 1, 2, 2, 3))
-        M, K = self.dim(), self.dim()
-        a = self.operand("a", (M, K), ref.BF16,
-                         self.bf16_values((M, K), self.logu(0.01, 10)), False)
-        cur = a.tensor
-        steps, desc = [], []
-        for i in range(nops):
-            last = i == nops - 1
-            K = cur.shape[1]
-            N = self.dim()
-            w = self.operand("w", (K, N), ref.BF16,
-                             self.bf16_values((K, N), self.logu(0.1, 3) /
+        gm = math.exp(sum(math.log(s) for s in qt.scales) / len(qt.scales))
+        for _ in range(50):
+            if r.random() < 0.7:    # around 0: contains every zero point
+                lo = -self.logu(0.3, 300) * gm
+                hi = self.logu(0.3, 300) * gm
+            else:
+                lo = r.uniform(-200, 200) * gm
+                hi = lo + self.logu(0.5, 300) * gm
+            lo, hi = float("%.9g" % lo), float("%.9g" % hi)
+            ok = True
+            for s, z in zip(qt.scales, qt.zps):
+                for b in (lo, hi):
+                    f = Fraction(b) / Fraction(s) + z
+                    if abs(f - round(f)) < Fraction(1, 20):
+                        ok = False
+            if not ok:
+                continue
+            try:
+                ref.quantized_clamp_bounds(qt, lo, hi)
+            except AssertionError:
+                continue
+            return lo, hi
+        return 0.0, 1e30
+
+    def out_type(self, kind, lhs_t, w_base, K, last):
+        """The contraction's result type: for quantized programs a
+        requantized i8 type (always when a later op reads it) or raw i32;
+        for bf16 programs bf16 or (last) f32."""
+        r = self.r
+        if kind == "bf16":
+            return ref.BF16 if (not last or r.random() < 0.6) else ref.F32
+        if last and r.random() >= 0.65:
+            return ref.I32
+        # The requantization multiplier M = s_lhs * s_w / s_out: mostly one
+        # that spreads the accumulators over the i8 range, some tiny
+        # (everything rounds to zp), huge (saturates, left shifts) or a
+        # power of two (rounding ties).
+        u = r.random()
+        if u < 0.8:
+            mult = 40.0 / (math.sqrt(K) * 5000.0) * self.logu(0.1, 10)
+        elif u < 0.88:
+            mult = self.logu(2.0**-40, 2.0**-24)
+        elif u < 0.94:
+            mult = self.logu(1.0, 2.0**12)
+        else:
+            mult = 2.0 ** r.randint(-20, 3)
+        s_out = float("%.6g" % (lhs_t.scale * w_base / mult))
+        if u >= 0.94:
+            s_out = lhs_t.scale * w_base / mult
+        return ref.QType("i8", s_out, self.zp())
+
+    def weights(self, kind, shape, K, axis):
+        """Weight Operand; quantized: per-tensor or per-channel along `axis`
+        (equal zero points, as the accelerator requires).  Returns the
+        operand and the base scale."""
+        r = self.r
+        if kind == "bf16":
+            w = self.operand("w", shape, ref.BF16,
+                             self.bf16_values(shape, self.logu(0.1, 3) /
                                               math.sqrt(K)),
                              r.random() < 0.3)
-            bias = None
-            if r.random() < 0.5:
-                bv = (self.np.standard_normal(size=(N,)) *
-                      self.logu(0.01, 10)).astype(np.float32)
-                bias = self.operand("b", (N,), ref.F32, bv, r.random() < 0.2)
-            out_t = ref.BF16 if (not last or r.random() < 0.6) else ref.F32
-            act = ("relu",) if r.random() < 0.2 else None
-            returned = last or r.random() < 0.25
-            res = Tensor(self.name("r"), (cur.shape[0], N), out_t)
-            step = MatmulStep(cur, w, bias, res, act, returned)
-            step.kind, step.mm_etype = "bf16", out_t
-            steps.append(step)
-            desc.append("%dx%dx%d%s%s ->%s%s" % (
-                cur.shape[0], K, N, " cw" if w.constant else "",
-                "" if bias is None else (" cb" if bias.constant else " b"),
-                out_t.name, " relu" if act else ""))
-            cur = res
-        return Program("bf16", self.operands, steps,
-                       "bf16: " + " | ".join(desc))
+            return w, None
+        N = shape[axis]
+        wzp = self.zp()
+        base = self.scale(1e-4, 0.1)
+        if r.random() < 0.35:
+            scales = [float("%.6g" % (base * self.logu(0.25, 4)))
+                      for _ in range(N)]
+            w_t = ref.QType("i8", scales, [wzp] * N, axis=axis)
+        else:
+            w_t = ref.QType("i8", base, wzp)
+        w = self.operand("w", shape, w_t, self.i8_values(shape, wzp),
+                         r.random() < 0.3)
+        return w, base
+
+    def bias(self, kind, N, K):
+        r = self.r
+        if r.random() >= 0.5:
+            return None
+        if kind == "int":
+            return self.operand("b", (N,), ref.I32, self.bias_values(N, K),
+                                r.random() < 0.2)
+        bv = (self.np.standard_normal(size=(N,)) *
+              self.logu(0.01, 10)).astype(np.float32)
+        return self.operand("b", (N,), ref.F32, bv, r.random() < 0.2)
+
+    def matmul(self, kind, x, last):
+        """x [B..., M, K] times a [B..., K, N] or shared [K, N] rhs."""
+        r = self.r
+        batch = x.shape[:-2]
+        M, K = x.shape[-2:]
+        nbatch = int(np.prod(batch)) if batch else 1
+        N = self.dim(BATCHED_MACS // (nbatch * M * K) if batch else None)
+        rshape = (batch if batch and r.random() < 0.6 else ()) + (K, N)
+        w, base = self.weights(kind, rshape, K, len(rshape) - 1)
+        b = self.bias(kind, N, K)
+        out_t = self.out_type(kind, x.etype, base, K, last)
+        return self.add("matmul", x, out_t, batch + (M, N), rhs=w, bias=b)
+
+    def conv_geometry(self, H, W):
+        """(KH, KW, strides, padding, dilations) with OH, OW >= 1."""
+        r = self.r
+        while True:
+            KH, KW = r.randint(1, 4), r.randint(1, 4)
+            strides = (r.randint(1, 3), r.randint(1, 3))
+            dilations = (r.choice((1, 1, 2)), r.choice((1, 1, 2)))
+            if r.random() < 0.3:
+                padding = (0, 0, 0, 0)
+            else:
+                padding = tuple(r.randint(0, 3) for _ in range(4))
+            if H + padding[0] + padding[1] - dilations[0] * (KH - 1) - 1 >= 0 \
+                    and W + padding[2] + padding[3] - \
+                    dilations[1] * (KW - 1) - 1 >= 0:
+                return KH, KW, strides, padding, dilations
+
+    def conv(self, kind, x, last):
+        """x [N, H, W, C] convolved with a [KH, KW, C, F] filter."""
+        n, H, W, C = x.shape
+        KH, KW, strides, padding, dilations = self.conv_geometry(H, W)
+        F = self.small(40)
+        OH = (H + padding[0] + padding[1] - dilations[0] * (KH - 1) - 1) \
+            // strides[0] + 1
+        OW = (W + padding[2] + padding[3] - dilations[1] * (KW - 1) - 1) \
+            // strides[1] + 1
+        K = KH * KW * C
+        w, base = self.weights(kind, (KH, KW, C, F), K, 3)
+        b = self.bias(kind, F, K)
+        out_t = self.out_type(kind, x.etype, base, K, last)
+        return self.add("conv2d", x, out_t, (n, OH, OW, F), rhs=w, bias=b,
+                        attrs={"strides": strides, "padding": padding,
+                               "dilations": dilations})
+
+    def signless(self):
+        """Plain i8 x i8 -> i32: a 2-D or batched matmul or a conv."""
+        r = self.r
+        u = r.random()
+        if u < 0.6:
+            shape = (self.dim(), self.dim())
+        elif u < 0.8:
+            shape = tuple(r.randint(1, 4) for _ in range(r.choice((1, 2)))) \
+                + (self.dim(self.max_dim // 2), self.dim(self.max_dim // 2))
+        else:
+            shape = (r.randint(1, 2), self.small(20), self.small(20),
+                     self.small(40))
+        a = self.operand("a", shape, ref.I8, self.i8_values(shape), False)
+        x = a.tensor
+        if len(shape) == 4:
+            n, H, W, C = shape
+            KH, KW, strides, padding, dilations = self.conv_geometry(H, W)
+            F = self.small(40)
+            OH = (H + padding[0] + padding[1] - dilations[0] * (KH - 1) - 1) \
+                // strides[0] + 1
+            OW = (W + padding[2] + padding[3] - dilations[1] * (KW - 1) - 1) \
+                // strides[1] + 1
+            K, N = KH * KW * C, F
+            wshape, rshape = (KH, KW, C, F), (n, OH, OW, F)
+        else:
+            batch = shape[:-2]
+            M, K = shape[-2:]
+            nbatch = int(np.prod(batch)) if batch else 1
+            N = self.dim(BATCHED_MACS // (nbatch * M * K) if batch else None)
+            wshape = (batch if batch and r.random() < 0.6 else ()) + (K, N)
+            rshape = batch + (M, N)
+        w = self.operand("w", wshape, ref.I8, self.i8_values(wshape),
+                         r.random() < 0.3)
+        b = None
+        if r.random() < 0.5:
+            b = self.operand("b", (N,), ref.I32, self.bias_values(N, K),
+                             False)
+        attrs = None
+        if len(shape) == 4:
+            attrs = {"strides": strides, "padding": padding,
+                     "dilations": dilations}
+        self.add("conv2d" if len(shape) == 4 else "matmul", x, ref.I32,
+                 rshape, rhs=w, bias=b, attrs=attrs)
 
 
 def generate(seed, index, kinds, max_dim):
@@ -454,7 +809,7 @@ def generate(seed, index, kinds, max_dim):
     kind = "int" if g.r.random() < 0.7 else "bf16"
     if kind not in kinds:
         kind = kinds[0]
-    return g.int_program() if kind == "int" else g.bf16_program()
+    return g.program(kind)
 
 
 # ===----------------------------------------------------------------------=== #
@@ -462,20 +817,30 @@ def generate(seed, index, kinds, max_dim):
 # ===----------------------------------------------------------------------=== #
 
 
+def conv_attrs(s):
+    if s.op != "conv2d":
+        return {}
+    return {"strides": tuple(s.attrs["strides"]),
+            "padding": tuple(s.attrs["padding"]),
+            "dilations": tuple(s.attrs["dilations"])}
+
+
 def int_reference(prog):
-    """Exact results of every returned step (reference.py, §1-§2)."""
+    """Exact results of every returned op (reference.py, §1-§2)."""
     vals = {o.tensor.name: o.values for o in prog.operands}
     out = []
-    for s in prog.steps:
-        q = ref.quantized_contraction(
-            "matmul", vals[s.lhs.name], s.lhs.etype, s.rhs.values,
-            s.rhs.tensor.etype, None if s.bias is None else s.bias.values,
-            s.mm_etype)
-        if s.activation and s.activation[0] == "relu":
-            q = ref.relu_quantized(q, s.result.etype)
-        elif s.activation:
-            q = ref.clamp_quantized(q, s.result.etype, s.activation[1],
-                                    s.activation[2])
+    for s in prog.ops:
+        x = vals[s.lhs.name]
+        if s.contraction:
+            q = ref.quantized_contraction(
+                s.op, x, s.lhs.etype, s.rhs.values, s.rhs.tensor.etype,
+                None if s.bias is None else s.bias.values, s.result.etype,
+                **conv_attrs(s))
+        elif s.op == "relu":
+            q = ref.relu_quantized(x, s.result.etype)
+        else:
+            q = ref.clamp_quantized(x, s.result.etype, s.attrs["lo"],
+                                    s.attrs["hi"])
         vals[s.result.name] = q
         if s.returned:
             out.append(q)
@@ -483,30 +848,37 @@ def int_reference(prog):
 
 
 def float_reference(prog):
-    """(r, E) per returned step: float64 exact value and the bound E on the
+    """(r, E) per returned op: float64 exact value and the bound E on the
     distance of any conforming implementation from it (see the module doc)."""
     vals = {o.tensor.name: (np.asarray(o.values, np.float64),
                             np.zeros(np.shape(o.values)))
             for o in prog.operands}
     out = []
-    for s in prog.steps:
+    for s in prog.ops:
         a, ea = vals[s.lhs.name]
-        b = np.asarray(s.rhs.values, np.float64)
-        K = a.shape[1]
-        r = a @ b
-        mag = (np.abs(a) + ea) @ np.abs(b)
-        nterms = K
-        if s.bias is not None:
-            bias = np.asarray(s.bias.values, np.float64)
-            r = r + bias
-            mag = mag + np.abs(bias)
-            nterms += 1
-        err = ea @ np.abs(b) + (nterms + 1) * U32 * mag
-        if s.mm_etype.name == "bf16":
-            err = err + s.mm_etype.ulp(np.abs(r) + err)
-        err = err + 2.0 ** -140     # subnormal slack
-        if s.activation:
-            r = np.maximum(r, 0.0)
+        if s.contraction:
+            b = np.abs(np.asarray(s.rhs.values, np.float64))
+            if s.op == "matmul":
+                core, attrs = np.matmul, {}
+                K = a.shape[-1]
+            else:
+                core, attrs = ref.conv2d_core, conv_attrs(s)
+                K = b.shape[0] * b.shape[1] * b.shape[2]
+            r = core(a, np.asarray(s.rhs.values, np.float64), **attrs)
+            mag = core(np.abs(a) + ea, b, **attrs)
+            err = core(ea, b, **attrs)
+            nterms = K
+            if s.bias is not None:
+                bias = np.asarray(s.bias.values, np.float64)
+                r = r + bias
+                mag = mag + np.abs(bias)
+                nterms += 1
+            err = err + (nterms + 1) * U32 * mag
+            if s.result.etype.name == "bf16":
+                err = err + s.result.etype.ulp(np.abs(r) + err)
+            err = err + 2.0 ** -140     # subnormal slack
+        else:   # relu: 1-Lipschitz, E unchanged
+            r, err = np.maximum(a, 0.0), ea
         vals[s.result.name] = (r, err)
         if s.returned:
             out.append((r, err))
@@ -528,6 +900,11 @@ class Run:
     def __init__(self, target, cmd, rc, log, outputs, notices):
         self.target, self.cmd, self.rc, self.log = target, cmd, rc, log
         self.outputs, self.notices = outputs, notices
+        # "placement: A op(s) on the accelerator, H on the host"
+        m = re.search(r"^placement: (\d+) op\(s\) on the accelerator, "
+                      r"(\d+) on the host", log, re.M)
+        self.on_accel = int(m.group(1)) if m else 0
+        self.on_host = int(m.group(2)) if m else 0
 
 
 def run_accel(accel_run, case_dir, prog, target):
@@ -589,9 +966,11 @@ def compare(prog, cpu, acc, tolerance, stats):
             finite = np.isfinite(x) & np.isfinite(y)
             bad = ~finite | (diff > tol)
             if finite.any():
+                # Exact results (a relu of an argument) have E = 0.
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    ratio = np.where(diff == 0, 0.0, diff / tol)
                 stats["max_ratio"] = max(stats["max_ratio"],
-                                         float(np.max(diff[finite] /
-                                                      tol[finite])))
+                                         float(np.max(ratio[finite])))
             if bad.any():
                 ix = tuple(int(v) for v in np.argwhere(bad)[0])
                 problems.append("result%d: %d of %d elements outside the "
@@ -674,7 +1053,8 @@ def check_program(args, index, kinds, work):
                          error_summary(cpu), [cpu]))
     for run in runs:
         st = stats["targets"].setdefault(run.target, {
-            "runs": 0, "passed": 0, "failed": 0, "fell_back": 0})
+            "runs": 0, "passed": 0, "failed": 0, "fell_back": 0,
+            "partly_host": 0})
         st["runs"] += 1
         if run.outputs is None:
             failures.append((run.target, "accel-run failed: " +
@@ -689,14 +1069,19 @@ def check_program(args, index, kinds, work):
                              % (problem, diagnose(prog, cpu, run, tolerance)),
                              [cpu, run]))
             st["failed"] += 1
-        elif run.notices:
+        elif run.notices or not run.on_accel:
             fell_back.append(run.target)
             st["fell_back"] += 1
-            why = reason_of(run.notices[0])
+            why = reason_of(run.notices[0]) if run.notices else \
+                "no op placed on the accelerator"
             stats["fallback_reasons"][why] = \
                 stats["fallback_reasons"].get(why, 0) + 1
         else:
             st["passed"] += 1
+            if run.on_host:
+                # Tested the accelerator, but not every op: e.g. a relu of
+                # an f32 result, which bf16-128x128 does not run.
+                st["partly_host"] += 1
     if args.verbose:
         lines.append("%s: %s -> %s" % (name, prog.description,
                                        "FAIL" if failures else
@@ -739,8 +1124,9 @@ def regenerate_cmd(args, index):
 
 def main(argv):
     p = argparse.ArgumentParser(
-        description="Differential testing of accel-run: random matmul "
-                    "chains on cpu vs accelerator presets.")
+        description="Differential testing of accel-run: random matmul, "
+                    "batched matmul, conv2d and activation programs on cpu "
+                    "vs accelerator presets.")
     p.add_argument("--count", type=int, default=100,
                    help="number of programs (indices 0..count-1)")
     p.add_argument("--seed", type=int, default=0)
@@ -757,7 +1143,9 @@ def main(argv):
     p.add_argument("--only", type=int, action="append",
                    help="run only this program index (repeatable)")
     p.add_argument("--max-dim", type=int, default=300,
-                   help="largest M, K or N (default 300)")
+                   help="largest M, K or N of a matmul (default 300; "
+                        "half of it for batched matmuls; convs use fixed "
+                        "ranges)")
     p.add_argument("--jobs", type=int, default=1,
                    help="programs run in parallel (default 1)")
     p.add_argument("--verbose", action="store_true",
@@ -805,7 +1193,9 @@ def main(argv):
                 finish(outcome)
     for t, st in sorted(args.stats["targets"].items()):
         print("  %s: %d runs, %d passed, %d failed, %d fell back" % (
-            t, st["runs"], st["passed"], st["failed"], st["fell_back"]))
+            t, st["runs"], st["passed"], st["failed"], st["fell_back"]) +
+              (" (%d passed with op(s) left on the host)" % st["partly_host"]
+               if st["partly_host"] else ""))
     for why, n in sorted(args.stats["fallback_reasons"].items()):
         print("  fell back %d time(s): %s" % (n, why))
     if "bf16" in kinds:

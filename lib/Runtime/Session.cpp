@@ -14,6 +14,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cstring>
+#include <deque>
 #include <map>
 #include <mutex>
 #include <string>
@@ -32,10 +33,15 @@ struct Session {
   struct Loaded {
     AccelProgram program;
     AccelDevice device;
+    // What was loaded from this address: another binary may later sit
+    // there (a module unloaded and another loaded).
+    int64_t size;
+    uint64_t checksum;
   };
   std::map<const void *, Loaded> programs;
   bool trace = false;
-  std::vector<LaunchRecord> launches;
+  // A deque: the strings handed out stay put while launches are added.
+  std::deque<LaunchRecord> launches;
   std::string error;
   bool failed = false;
 
@@ -72,17 +78,23 @@ std::string launch(Session &s, const char *kernel, const void *binary,
     return "null or empty binary or buffer table";
   AccelProgram program = nullptr;
   AccelDevice device = s.device;
+  auto bytes = llvm::ArrayRef<uint8_t>(static_cast<const uint8_t *>(binary),
+                                      size_t(size));
+  uint64_t checksum = accel::isa::fnv1a64(bytes);
   auto cached = s.programs.find(binary);
+  if (cached != s.programs.end() && (cached->second.size != size ||
+                                     cached->second.checksum != checksum)) {
+    accelProgramDestroy(cached->second.program);
+    s.programs.erase(cached);
+    cached = s.programs.end();
+  }
   if (cached != s.programs.end()) {
     program = cached->second.program;
     device = cached->second.device;
   } else {
     if (!device) {
       // The binary names its target; make a device from that preset.
-      auto parsed = accel::isa::readBinary(
-          llvm::ArrayRef<uint8_t>(static_cast<const uint8_t *>(binary),
-                                  size_t(size)),
-          kernel);
+      auto parsed = accel::isa::readBinary(bytes, kernel);
       if (!parsed)
         return llvm::toString(parsed.takeError());
       AccelDevice &own = s.ownDevices[parsed->targetName];
@@ -93,7 +105,7 @@ std::string launch(Session &s, const char *kernel, const void *binary,
     }
     if (AccelError e = accelProgramLoad(device, binary, size_t(size), &program))
       return take(e);
-    s.programs[binary] = {program, device};
+    s.programs[binary] = {program, device, size, checksum};
   }
   size_t numBindings = accelProgramGetNumBindings(program);
   if (size_t(count) != numBindings)

@@ -73,3 +73,35 @@ func.func @bf16_batch_relu(%a: tensor<4x9x33xbf16>, %b: tensor<4x33x20xbf16>, %c
   %1 = accel.relu %c : tensor<6x300xbf16>
   return %0, %1 : tensor<4x9x20xbf16>, tensor<6x300xbf16>
 }
+
+// Review regressions: a standalone relu feeding a matmul (its result is
+// DRAM scratch inside the kernel), a quantized clamp whose bounds round past
+// each other (everything becomes hi), and a rank-0 relu.
+// RUN: accel-run %s --target=cpu --entry=relu_feeds_matmul --seed=16 --output-dir=%t/f.cpu > /dev/null
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=relu_feeds_matmul --seed=16 --output-dir=%t/f.16 | FileCheck %s --check-prefix=LAUNCH
+// RUN: %python %S/Inputs/compare.py %t/f.cpu %t/f.16
+!rq = !quant.uniform<i8:f32, 0.05:3>
+!rw = !quant.uniform<i8:f32, 0.02:1>
+!ro = !quant.uniform<i8:f32, 0.1:-4>
+func.func @relu_feeds_matmul(%a: tensor<16x32x!rq>, %b: tensor<32x16x!rw>) -> tensor<16x16x!ro> {
+  %r = accel.relu %a : tensor<16x32x!rq>
+  %m = accel.matmul %r, %b acc(i32) : tensor<16x32x!rq>, tensor<32x16x!rw> -> tensor<16x16x!ro>
+  return %m : tensor<16x16x!ro>
+}
+
+// RUN: accel-run %s --target=cpu --entry=clamp_crossed --seed=17 --output-dir=%t/g.cpu > /dev/null
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=clamp_crossed --seed=17 --output-dir=%t/g.16 | FileCheck %s --check-prefix=LAUNCH
+// RUN: %python %S/Inputs/compare.py %t/g.cpu %t/g.16
+!cq = !quant.uniform<i8:f32, 0.1:3>
+func.func @clamp_crossed(%a: tensor<8x16x!cq>) -> tensor<8x16x!cq> {
+  %r = accel.clamp %a min 0.01 max 0.02 : tensor<8x16x!cq>
+  return %r : tensor<8x16x!cq>
+}
+
+// RUN: accel-run %s --target=cpu --entry=relu_scalar --seed=18 --output-dir=%t/h.cpu > /dev/null
+// RUN: accel-run %s --target=bf16-128x128 --no-cost-model --entry=relu_scalar --seed=18 --output-dir=%t/h.bf16 | FileCheck %s --check-prefix=LAUNCH
+// RUN: %python %S/Inputs/compare.py %t/h.cpu %t/h.bf16
+func.func @relu_scalar(%a: tensor<bf16>) -> tensor<bf16> {
+  %r = accel.relu %a : tensor<bf16>
+  return %r : tensor<bf16>
+}

@@ -174,7 +174,9 @@ int main(int argc, char **argv) {
   if (llvm::Error e = accel::describeEntry(*module, entry, inputs, outputs))
     return fail(llvm::toString(std::move(e)));
   // The exported symbol must not clash with the C program's own names.
-  std::string symbol = "accel_" + entry;
+  std::string symbol = "accel_";
+  for (char c : entry) // a C identifier, whatever the MLIR name
+    symbol += llvm::isAlnum(c) ? c : '_';
   SymbolTable symbols(*module);
   if (failed(symbols.rename(symbols.lookup(entry), symbol)))
     return fail("cannot rename @" + entry + " to @" + symbol);

@@ -11,7 +11,9 @@
 
 #include "gtest/gtest.h"
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 using namespace accel;
 
@@ -98,6 +100,83 @@ TEST(Runtime, LaunchAndReport) {
   accelProgramDestroy(prog);
   accelDeviceDestroy(device);
   accelDeviceDestroy(other);
+}
+
+} // namespace
+
+namespace {
+
+/// A binary copying (rows x 4) i32 values from x to y through the
+/// accumulator, as host code embeds it.
+std::vector<uint8_t> copyBinary(int rows) {
+  std::string r = std::to_string(rows);
+  auto program = isa::assemble(
+      ".target int8-16x16\n"
+      ".input x i32[" + r + ",4] @0\n"
+      ".output y i32[" + r + ",4] @256\n"
+      "load push_next mem=acc dram_type=i32 sram_type=i32 rows=" + r +
+          " cols=4\n"
+      "alu pop_prev push_next op=mov type=i32 rows=0 cols=0\n"
+      "store pop_prev mem=acc sram_type=i32 dram_type=i32 dram_addr=256 "
+      "rows=" + r + " cols=4\n"
+      "halt\n",
+      "copy.s");
+  EXPECT_TRUE(bool(program)) << llvm::toString(program.takeError());
+  auto bytes = isa::writeBinary(*program);
+  EXPECT_TRUE(bool(bytes));
+  return *bytes;
+}
+
+TEST(Runtime, SessionLaunchesFromHostCode) {
+  accelSessionReset();
+  // Two different binaries at the same address, one after the other (a
+  // module unloaded and another loaded): the second must not run the
+  // first's cached program.
+  std::vector<uint8_t> first = copyBinary(4), second = copyBinary(1);
+  std::vector<uint8_t> slot(std::max(first.size(), second.size()));
+  int32_t x[16], y[16];
+  for (int i = 0; i < 16; ++i)
+    x[i] = i + 1;
+  int64_t table[2] = {int64_t(reinterpret_cast<intptr_t>(x)),
+                      int64_t(reinterpret_cast<intptr_t>(y))};
+  std::copy(first.begin(), first.end(), slot.begin());
+  ASSERT_EQ(accelRuntimeLaunchKernel("first", slot.data(), first.size(),
+                                     table, 2),
+            0)
+      << accelSessionGetError();
+  const char *firstName = accelSessionGetLaunchKernel(0);
+  std::copy(second.begin(), second.end(), slot.begin());
+  int32_t guard[16];
+  std::fill(std::begin(y), std::end(y), -1);
+  std::fill(std::begin(guard), std::end(guard), -1);
+  ASSERT_EQ(accelRuntimeLaunchKernel("second", slot.data(), second.size(),
+                                     table, 2),
+            0)
+      << accelSessionGetError();
+  for (int i = 0; i < 16; ++i)
+    EXPECT_EQ(y[i], i < 4 ? x[i] : -1) << "element " << i;
+  // Strings from earlier launches stay valid while launches are added.
+  for (int i = 0; i < 40; ++i)
+    ASSERT_EQ(accelRuntimeLaunchKernel("again", slot.data(), second.size(),
+                                       table, 2),
+              0);
+  EXPECT_STREQ(firstName, "first");
+  EXPECT_EQ(accelSessionGetNumLaunches(), 42u);
+  EXPECT_EQ(accelSessionGetError(), nullptr);
+
+  // A buffer table of the wrong length is an error for this and every
+  // later launch until the session is reset.
+  EXPECT_EQ(accelRuntimeLaunchKernel("short", slot.data(), second.size(),
+                                     table, 1),
+            1);
+  EXPECT_NE(std::string(accelSessionGetError()).find("kernel 'short'"),
+            std::string::npos);
+  EXPECT_EQ(accelRuntimeLaunchKernel("after", slot.data(), second.size(),
+                                     table, 2),
+            1);
+  accelSessionReset();
+  EXPECT_EQ(accelSessionGetError(), nullptr);
+  EXPECT_EQ(accelSessionGetNumLaunches(), 0u);
 }
 
 } // namespace

@@ -49,7 +49,7 @@ Access region(Mem mem, int64_t addr, int64_t rows, uint64_t rowBytes,
   return {mem, uint64_t(addr), end, write};
 }
 
-SmallVector<Access> accessesOf(Operation *op) {
+SmallVector<Access> accessesOf(Operation *op, bool outputStationary) {
   auto f = [&](StringRef name) { return getIsaField(op, name); };
   SmallVector<Access> out;
   StringRef name = op->getName().getStringRef();
@@ -75,7 +75,9 @@ SmallVector<Access> accessesOf(Operation *op) {
   } else if (name == "accel.isa.matmul") {
     out.push_back(region(Sp, f("a_addr"), f("m"), bytesOf(f("type"), f("k")),
                          f("a_stride"), false));
-    if (f("b_addr"))
+    // Output-stationary matmuls read B from the scratchpad (address 0
+    // included); weight-stationary ones take it from the preload.
+    if (outputStationary)
       out.push_back(region(Sp, f("b_addr"), f("k"),
                            bytesOf(f("type"), f("n")), f("b_stride"), false));
     out.push_back(region(Acc, f("c_addr"), f("m"), 4 * f("n"), f("c_stride"),
@@ -176,7 +178,8 @@ LogicalResult TokenInserter::run() {
       ops.push_back(&op);
   for (Operation *op : ops) {
     int q = queueIndex(op);
-    SmallVector<Access> accesses = accessesOf(op);
+    SmallVector<Access> accesses = accessesOf(
+        op, target.getDesc().dataflow == Dataflow::OutputStationary);
     // The newest conflicting instruction of each queue.
     int dep[3] = {-1, -1, -1};
     for (const Access &a : accesses) {

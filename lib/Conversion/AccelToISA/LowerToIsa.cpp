@@ -379,7 +379,7 @@ LogicalResult IsaEmitter::visit(Operation *op) {
     if (failed(src))
       return failure();
     auto type = expand.getResultType();
-    if (src->sizes.size() != 1 || src->strides[0] != 1)
+    if (src->sizes.size() > 1 || (src->sizes.size() == 1 && src->strides[0] != 1))
       return op->emitOpError("expands something other than a dense vector");
     View view = *src;
     view.sizes.assign(type.getShape().begin(), type.getShape().end());

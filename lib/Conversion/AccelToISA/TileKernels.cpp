@@ -74,6 +74,32 @@ struct Chain {
   }
 };
 
+/// A contraction as the tile model sees it: the matrix multiplication of
+/// one batch entry (a convolution's pixels x taps*channels x filters).
+TileProblem problemFor(Operation *op) {
+  auto bytes = [](Type t) {
+    return std::max(1u, storageElement(getElementTypeOrSelf(t))
+                                .getIntOrFloatBitWidth() /
+                            8);
+  };
+  auto res = llvm::cast<RankedTensorType>(op->getResult(0).getType());
+  if (auto mm = dyn_cast<MatmulOp>(op)) {
+    auto lhs = llvm::cast<RankedTensorType>(mm.getLhs().getType());
+    int64_t K = lhs.getShape().back();
+    int64_t N = res.getShape().back();
+    int64_t M = lhs.getDimSize(lhs.getRank() - 2);
+    if (llvm::cast<RankedTensorType>(mm.getRhs().getType()).getRank() == 2)
+      M = lhs.getNumElements() / K; // a shared rhs folds the batch into M
+    return {M, N, K, bytes(lhs), bytes(res), bool(mm.getBias())};
+  }
+  auto conv = cast<Conv2DOp>(op);
+  ArrayRef<int64_t> f = conv.getFilter().getType().getShape(),
+                    o = res.getShape();
+  return {o[0] * o[1] * o[2], f[3], f[0] * f[1] * f[2],
+          bytes(conv.getInput().getType()), bytes(res), bool(conv.getBias()),
+          f[2], o[2]};
+}
+
 /// Why `kernel` cannot be tiled yet, or "" when it can.  Fills `chains`.
 std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
                           const TargetDesc &desc) {
@@ -93,6 +119,8 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
 
       if (!lhs.hasStaticShape() || !rhs.hasStaticShape())
         return "dynamic shapes";
+      if (!chooseTiles(problemFor(mm), desc))
+        return "no SRAM tile of this matmul fits the target";
       chainOf[mm] = chains.size();
       chains.push_back({mm});
       continue;
@@ -101,6 +129,9 @@ std::string analyzeKernel(func::FuncOp kernel, SmallVectorImpl<Chain> &chains,
       if (!conv.getInput().getType().hasStaticShape() ||
           !conv.getFilter().getType().hasStaticShape())
         return "dynamic shapes";
+      if (!chooseTiles(problemFor(conv), desc))
+        return "no SRAM tile of this convolution fits the target (one tap "
+               "of input channels must fit)";
       chainOf[conv] = chains.size();
       chains.push_back({conv});
       continue;
@@ -288,8 +319,8 @@ LogicalResult KernelTiler::emitActivation(OpBuilder &b, Operation *op,
     if (t.getRank() < 2)
       return memref::ExpandShapeOp::create(
           b, loc, MemRefType::get({rows, cols}, t.getElementType()), v,
-          ArrayRef<ReassociationIndices>{t.getRank() ? ReassociationIndices{0, 1}
-                                                     : ReassociationIndices{}});
+          t.getRank() ? ArrayRef<ReassociationIndices>{{0, 1}}
+                      : ArrayRef<ReassociationIndices>{});
     ReassociationIndices lead;
     for (int64_t d = 0; d + 1 < t.getRank(); ++d)
       lead.push_back(d);
@@ -334,6 +365,10 @@ LogicalResult KernelTiler::emitActivation(OpBuilder &b, Operation *op,
       quantizedClampBounds(*info, clamp.getMin().convertToDouble(),
                            clamp.getMax().convertToDouble(), los, his);
     }
+    // Bounds that round past each other clamp everything to hi, as
+    // min(max(x, lo), hi) does.
+    for (auto [l, h] : llvm::zip(los, his))
+      l = std::min(l, h);
     // One entry per channel (along the columns) with its own bounds.
     for (auto [l, h] : llvm::zip(los, his))
       requant.push_back(
@@ -399,7 +434,7 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
     return op->emitOpError("has an operand the tiler did not materialize");
   // As a matrix multiplication: conv2d's output pixels are the rows, its
   // taps times input channels the reduction, its filters the columns.
-  int64_t M, K, N, channels = 0, rowPixels = 0;
+  int64_t M, K, N, channels = 0;
   // Batched matmuls: batch dimensions collapse into one; a shared 2-D rhs
   // folds the batch into M, a batched rhs becomes a loop over the batch.
   int64_t batch = 1;
@@ -453,7 +488,6 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
     K = f[0] * f[1] * f[2];
     N = f[3];
     channels = f[2];
-    rowPixels = o[2];
     auto collapse = [&](Value v) -> Value {
       return memref::CollapseShapeOp::create(
           b, loc, v, ArrayRef<ReassociationIndices>{{0, 1, 2}, {3}});
@@ -494,16 +528,12 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
     if (oi && oi->isQuantized) { // bounds in the stored integer domain
       SmallVector<int32_t> los, his;
       quantizedClampBounds(*oi, *lo, *hi, los, his);
-      lo = los[0];
+      lo = std::min(los[0], his[0]); // past each other: everything is hi
       hi = his[0];
     }
   }
 
-  unsigned opBytes = std::max(1u, opElement.getIntOrFloatBitWidth() / 8);
-  unsigned outBytes = std::max(
-      1u, storageElement(resT.getElementType()).getIntOrFloatBitWidth() / 8);
-  TileProblem problem{M, N, K, opBytes, outBytes, bias != nullptr, channels,
-                      rowPixels};
+  TileProblem problem = problemFor(op);
   std::optional<TileChoice> choice =
       forced ? std::optional<TileChoice>(*forced) : chooseTiles(problem, desc);
   if (!choice)

@@ -5,7 +5,8 @@
 // binary embedded as a constant global: the model of MLIR's gpu.binary and
 // gpu-to-llvm, so JIT-compiled and ahead-of-time objects work alike.
 // Arguments are passed as buffer addresses in binding order (arguments,
-// then results); results are fresh buffers the runtime fills.
+// then results) in a heap table; results are fresh buffers the runtime
+// fills.
 //
 // A launch of a kernel that was not compiled (the CPU fallback) is a plain
 // call of the kernel function.  Transfers are no-ops: on the host both
@@ -115,7 +116,9 @@ struct LaunchLowering : OpConversionPattern<LaunchOp> {
       results.push_back(out);
     }
     int64_t n = buffers.size();
-    Value table = memref::AllocaOp::create(
+    // On the heap (freed by the pipeline's buffer deallocation): a launch
+    // inside a host loop must not grow the stack.
+    Value table = memref::AllocOp::create(
         rewriter, loc, MemRefType::get({n}, rewriter.getIndexType()));
     for (auto [i, buffer] : llvm::enumerate(buffers))
       memref::StoreOp::create(rewriter, loc, address(buffer), table,

@@ -255,3 +255,14 @@ func.func private @u8_zero_point(%a: tensor<16x16x!quant.uniform<u8:f32, 0.1:200
 func.func private @returns_argument(%a: tensor<16x16xbf16>) -> tensor<16x16xbf16> attributes {accel.kernel} {
   return %a : tensor<16x16xbf16>
 }
+
+// -----
+
+// A convolution whose one tap of input channels (8192 x 16-column weights
+// tile, twice) cannot fit the scratchpad stays on the CPU path.
+// NO-FALLBACK: error: kernel @channels_too_wide is not compiled to the ISA (no SRAM tile of this convolution fits the target (one tap of input channels must fit)){{$}}
+// expected-remark @+1 {{kernel @channels_too_wide is not compiled to the ISA (no SRAM tile of this convolution fits the target (one tap of input channels must fit)); it runs on the CPU path}}
+func.func private @channels_too_wide(%x: tensor<1x16x16x8192xi8>, %w: tensor<1x1x8192x16xi8>) -> tensor<1x16x16x16xi32> attributes {accel.kernel} {
+  %0 = accel.conv2d %x, %w acc(i32) : tensor<1x16x16x8192xi8>, tensor<1x1x8192x16xi8> -> tensor<1x16x16x16xi32>
+  return %0 : tensor<1x16x16x16xi32>
+}

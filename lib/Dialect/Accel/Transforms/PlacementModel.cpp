@@ -217,6 +217,12 @@ std::optional<std::string> checkCompilable(Operation *op) {
                          op->getName().getStringRef())
         .str();
   };
+  for (Type t : llvm::concat<const Type>(op->getOperandTypes(),
+                                          op->getResultTypes()))
+    if (auto shaped = dyn_cast<ShapedType>(t))
+      if (shaped.hasRank() && llvm::is_contained(shaped.getShape(), 0))
+        return std::string("zero-size tensors are not compiled by the "
+                           "accelerator path");
   return llvm::TypeSwitch<Operation *, std::optional<std::string>>(op)
       .Case([&](MatmulOp mm) -> std::optional<std::string> {
         if (mm.getTransposeLhs() || mm.getTransposeRhs())
