@@ -128,6 +128,15 @@ def shape_text(shape):
     return "x".join(str(d) for d in shape)
 
 
+
+def conv_output(H, W, KH, KW, strides, padding, dilations):
+    """Output height and width of accel.conv2d (AccelOps.td)."""
+    OH = (H + padding[0] + padding[1] - dilations[0] * (KH - 1) - 1) \
+        // strides[0] + 1
+    OW = (W + padding[2] + padding[3] - dilations[1] * (KW - 1) - 1) \
+        // strides[1] + 1
+    return OH, OW
+
 class Tensor:
     """An SSA value: shape and element type (a reference.py QType, IntType or
     FloatType)."""
@@ -744,10 +753,7 @@ class Gen:
         n, H, W, C = x.shape
         KH, KW, strides, padding, dilations = self.conv_geometry(H, W)
         F = self.small(40)
-        OH = (H + padding[0] + padding[1] - dilations[0] * (KH - 1) - 1) \
-            // strides[0] + 1
-        OW = (W + padding[2] + padding[3] - dilations[1] * (KW - 1) - 1) \
-            // strides[1] + 1
+        OH, OW = conv_output(H, W, KH, KW, strides, padding, dilations)
         K = KH * KW * C
         w, base = self.weights(kind, (KH, KW, C, F), K, 3)
         b = self.bias(kind, F, K)
@@ -774,10 +780,7 @@ class Gen:
             n, H, W, C = shape
             KH, KW, strides, padding, dilations = self.conv_geometry(H, W)
             F = self.small(40)
-            OH = (H + padding[0] + padding[1] - dilations[0] * (KH - 1) - 1) \
-                // strides[0] + 1
-            OW = (W + padding[2] + padding[3] - dilations[1] * (KW - 1) - 1) \
-                // strides[1] + 1
+            OH, OW = conv_output(H, W, KH, KW, strides, padding, dilations)
             K, N = KH * KW * C, F
             wshape, rshape = (KH, KW, C, F), (n, OH, OW, F)
         else:
