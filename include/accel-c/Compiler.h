@@ -1,16 +1,17 @@
 /*===- accel-c/Compiler.h - C embedding API of the accel compiler -*- C -*-===*\
 |*                                                                            *|
 |* A small, versioned C API to compile an accel/linalg/tosa module for a      *|
-|* target and run it in-process, the way accel-run does: parse, attach the    *|
-|* target, canonicalize, place, outline and verify kernels, lower with the    *|
-|* CPU pipeline, JIT-compile, then call the entry function on caller-owned    *|
-|* buffers and read a JSON report.  Handles are opaque; every fallible call   *|
-|* returns an AccelError, NULL on success, that the caller reads and          *|
-|* destroys (the same error object as accel-c/Runtime.h).  The library is    *|
-|* libAccelCompilerC.so; Python's `accel` package is ctypes over it.          *|
+|* target and run it in-process, the way accel-run does: parse, convert TOSA, *|
+|* attach the target, canonicalize, place, outline and compile kernels, lower *|
+|* with the CPU pipeline, JIT-compile, then call the entry function on        *|
+|* caller-owned buffers and read a JSON report.  Handles are opaque; every    *|
+|* fallible call returns an AccelError, NULL on success, that the caller      *|
+|* reads and destroys (the same error object as accel-c/Runtime.h).  The      *|
+|* library is libAccelCompilerC.so; Python's `accel` package is ctypes over   *|
+|* it.                                                                        *|
 |*                                                                            *|
-|* On an accelerator target, kernels are compiled to the ISA and each run    *|
-|* launches them on the simulator; the report holds their reports.           *|
+|* On an accelerator target, kernels are compiled to the ISA and each run     *|
+|* launches them on the simulator; the report holds their reports.            *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 #ifndef ACCEL_C_COMPILER_H

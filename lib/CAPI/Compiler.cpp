@@ -1,9 +1,10 @@
 //===- Compiler.cpp - C embedding API of the accel compiler ----------------===//
 //
 // This file implements include/accel-c/Compiler.h: the flow of accel-run
-// (parse, attach the target, canonicalize, accel-place,
-// accel-outline-kernels, accel-verify-kernels, the CPU pipeline, the JIT)
-// behind opaque handles. Diagnostics are collected, as file:line:col text,
+// (parse, convert TOSA, attach the target, canonicalize, accel-place,
+// accel-outline-kernels, accel-verify-kernels, the accelerator path on
+// accelerator targets, the CPU pipeline, the JIT, kernel launches on the
+// simulator) behind opaque handles. Diagnostics are collected, as file:line:col text,
 // into the returned error instead of going to stderr; placement remarks are
 // dropped as accel-run does without --remarks.
 //

@@ -31,6 +31,13 @@
 // RUN: %python %S/Inputs/np_check.py %t/int8-accel "np.load('%t/int8/result0.npy')" | FileCheck %s
 // PLACE: placement: 2 op(s) on the accelerator, 0 on the host
 
+// accel-run converts TOSA itself: the raw TOSA model gives the same bytes,
+// the matmul and rescale running on the simulator.
+// RUN: accel-run %s --target=int8-16x16 --no-cost-model --entry=int8_matmul --seed=3 --output-dir=%t/int8-raw | FileCheck %s --check-prefix=RAW
+// RUN: %python %S/Inputs/np_check.py %t/int8-raw "np.load('%t/int8/result0.npy')" | FileCheck %s
+// RAW: placement: 2 op(s) on the accelerator, 0 on the host
+// RAW: accelerator: {{[12]}} launch(es)
+
 func.func @float_cnn(%x: tensor<1x8x8x3xf32>, %w: tensor<4x3x3x3xf32>, %b: tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32> {
   %bias = "tosa.const"() <{values = dense<[0.5, -0.25, 0.0, 1.0]> : tensor<4xf32>}> : () -> tensor<4xf32>
   %zp = "tosa.const"() <{values = dense<0.0> : tensor<1xf32>}> : () -> tensor<1xf32>
