@@ -272,8 +272,7 @@ def Accel_AvgPool2DOp : Accel_Pool2DOp<"avg_pool2d", "Average",
 // Precision changes
 //===----------------------------------------------------------------------===//
 
-def Accel_QuantizeOp : Accel_Op<"quantize", [Pure, Elementwise,
-    SameOperandsAndResultShape]> {
+def Accel_QuantizeOp : Accel_Op<"quantize", [Pure, Elementwise]> {
   let summary = "Quantize real values to a uniform quantized type";
   let description = [{
     `q = clamp(round_half_even(x / scale) + zero_point, storage_min,
@@ -294,8 +293,7 @@ def Accel_QuantizeOp : Accel_Op<"quantize", [Pure, Elementwise,
   let hasFolder = 1;
 }
 
-def Accel_DequantizeOp : Accel_Op<"dequantize", [Pure, Elementwise,
-    SameOperandsAndResultShape]> {
+def Accel_DequantizeOp : Accel_Op<"dequantize", [Pure, Elementwise]> {
   let summary = "Dequantize to the expressed (real) type";
   let description = [{
     `x = (q - zero_point) * scale` per element; the result's element type
@@ -313,8 +311,7 @@ def Accel_DequantizeOp : Accel_Op<"dequantize", [Pure, Elementwise,
   let hasVerifier = 1;
 }
 
-def Accel_RequantizeOp : Accel_Op<"requantize", [Pure, Elementwise,
-    SameOperandsAndResultShape]> {
+def Accel_RequantizeOp : Accel_Op<"requantize", [Pure, Elementwise]> {
   let summary = "Change quantization parameters with a fixed-point multiplier";
   let description = [{
     Re-expresses quantized values with new parameters:
@@ -337,8 +334,7 @@ def Accel_RequantizeOp : Accel_Op<"requantize", [Pure, Elementwise,
   let hasFolder = 1;
 }
 
-def Accel_CastOp : Accel_Op<"cast", [Pure, Elementwise,
-    SameOperandsAndResultShape]> {
+def Accel_CastOp : Accel_Op<"cast", [Pure, Elementwise]> {
   let summary = "Convert between float precisions";
   let description = [{
     Converts each element between `f32`, `f16`, `bf16`, `tf32`, `f8E4M3FN`
