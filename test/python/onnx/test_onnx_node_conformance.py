@@ -5,9 +5,10 @@ This file runs ONNX's own node tests (Debian's libonnx-testdata,
 the importer supports: each case's model.onnx is imported, run with
 accel-run on the cpu target with test_data_set_0's inputs, and compared with
 its expected outputs (exact for integers, ONNX's rtol 1e-3 / atol 1e-7 for
-floats).  Every case also runs on the int8-16x16 accelerator preset, where
-placement moves what the target supports (the quantized cases) to the
-accelerator.  A case is selected when its name starts with a supported op's test
+floats).  Every case also runs on the int8-16x16 accelerator preset with the
+cost model off, where placement moves every op the preset runs and the
+accelerator path compiles (the quantized matmuls and convolutions, relu,
+clamp) to the accelerator, and the kernels run on the simulator.  A case is selected when its name starts with a supported op's test
 prefix and every node of its model is an op the importer claims (so
 Softmax's `_expanded` variants, which test ReduceMax/Exp/..., are not ours).
 
