@@ -224,25 +224,33 @@ def TileKernelsPass : Pass<"accel-tile-kernels", "mlir::ModuleOp"> {
     Rewrites every outlined kernel (`func.func` with `accel.kernel`) from
     tensor-level accel ops into memref-level tile ops: DRAM tensors become
     memrefs (results become trailing out-parameters, weights become
-    `memref.global` constants), and each contraction becomes a loop nest of
-    `accel.dma_load`, `accel.tile_matmul` and `accel.dma_store` on SRAM
-    buffers (`memref.alloc` in memory space 1, the scratchpad, and 2, the
-    accumulator).  A `relu`/`clamp` whose only operand is a contraction's
-    single-use result, and the contraction's requantization, fold into the
-    store.
+    `memref.global` constants), and each op becomes a loop nest of
+    `accel.dma_load` / `accel.dma_im2col`, `accel.tile_matmul` and
+    `accel.dma_store` on SRAM buffers (`memref.alloc` in memory space 1, the
+    scratchpad, and 2, the accumulator):
+
+    * `accel.matmul`, 2-D or batched (a shared 2-D rhs folds the batch into
+      M, a batched rhs becomes a loop over the batch);
+    * `accel.conv2d` with one group, as a matrix multiplication whose lhs
+      tiles are im2col gathers;
+    * a `relu`/`clamp` on a contraction's single-use result, and the
+      contraction's requantization, folded into the store;
+    * a standalone `relu`, quantized `clamp` or `requantize`, streamed
+      through the accumulator with the store applying it.
 
     Tile sizes come from the target: the SRAM tile is `Mt x Kt` (lhs),
     `Kt x Nt` (rhs) and `Mt x Nt` (accumulator), with room for two of each
     (double buffering).  Candidates are scored by a model of the target's
-    array and DMA (`max(compute, DMA)` cycles, DRAM bytes as tie-break); the
-    lhs panel stays resident across the `n` loop when it fits.  Tail tiles
-    use `affine.min` sizes.  The original signature is kept in
+    array and DMA (`max(compute, load, store)` cycles plus the pipeline fill
+    of odd k-step counts, DRAM bytes as tie-break); the lhs panel stays
+    resident across the `n` loop when that wins.  Tail tiles use
+    `affine.min` sizes.  The original signature is kept in
     `accel.kernel_type`.
 
-    Kernels holding an op this pass does not compile yet (see
-    docs/AcceleratorPath.md) stay tensor-level and run on the CPU path;
-    each gets a remark naming the op.  With `fallback=false` that is an
-    error instead.
+    A kernel holding an op the path does not compile (the per-op rules are
+    `checkCompilable`, which placement also applies) stays tensor-level and
+    runs on the CPU path, with a remark naming the reason.  With
+    `fallback=false` that is an error.
   }];
   let options = [
     Option<"fallback", "fallback", "bool", /*default=*/"true",
