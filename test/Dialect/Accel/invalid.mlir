@@ -1774,6 +1774,74 @@ func.func @avg_pool2d__bad_per_axis_along_height(%x: tensor<1x4x4x2x!qh>) -> ten
 // -----
 
 //===----------------------------------------------------------------------===//
+// accel.dma_im2col (AccelTileVerifiers.cpp)
+//===----------------------------------------------------------------------===//
+
+func.func @dma_im2col__bad_input_in_sram(%x: memref<1x8x8x4xi8, 1>, %d: memref<16x36xi8, 1>, %zp: memref<1x4xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects the input in DRAM (memory space 0), found the scratchpad (memory space 1)}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8, 1>, memref<16x36xi8, 1>, memref<1x4xi8>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_dest_in_accumulator(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi8, 2>, %zp: memref<1x4xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects the destination in the scratchpad (memory space 1), found the accumulator (memory space 2)}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi8, 2>, memref<1x4xi8>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_pad_row_in_sram(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi8, 1>, %zp: memref<1x4xi8, 1>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects the pad row in DRAM (memory space 0), found the scratchpad (memory space 1)}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi8, 1>, memref<1x4xi8, 1>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_kernel_size(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi8, 1>, %zp: memref<1x4xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects kernel to hold 2 values of at least 1}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 0>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi8, 1>, memref<1x4xi8>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_padding_count(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi8, 1>, %zp: memref<1x4xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects padding to hold 4 values of at least 0}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi8, 1>, memref<1x4xi8>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_stride(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi8, 1>, %zp: memref<1x4xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects strides to hold 2 values of at least 1}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 0, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi8, 1>, memref<1x4xi8>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_element_types(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi32, 1>, %zp: memref<1x4xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects input, destination and pad row of one element type}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi32, 1>, memref<1x4xi8>
+  return
+}
+
+// -----
+
+func.func @dma_im2col__bad_pad_row_width(%x: memref<1x8x8x4xi8>, %d: memref<16x36xi8, 1>, %zp: memref<1x8xi8>, %i: index) {
+  // expected-error @+1 {{'accel.dma_im2col' op expects a 1x4 pad row, found 1x8}}
+  accel.dma_im2col %x, %d, %zp pixel(%i) k(%i) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, output = array<i64: 8, 8>} : memref<1x8x8x4xi8>, memref<16x36xi8, 1>, memref<1x8xi8>
+  return
+}
+
+// -----
+
+//===----------------------------------------------------------------------===//
 // accel.dma_load (AccelTileVerifiers.cpp)
 //===----------------------------------------------------------------------===//
 

@@ -163,6 +163,14 @@ func.func @launches(%x: tensor<4x8xf32>, %q: tensor<4x8x!qa>, %v: tensor<4xf32>)
 // Tile level: memrefs in DRAM (space 0), the scratchpad (1), the accumulator (2)
 //===----------------------------------------------------------------------===//
 
+// CHECK-LABEL: func @dma_im2col
+// CHECK: accel.dma_im2col %{{.*}}, %{{.*}}, %{{.*}} pixel(%{{.*}}) k(%{{.*}}) {dilations = array<i64: 1, 2>, kernel = array<i64: 3, 3>, output = array<i64: 56, 55>, padding = array<i64: 1, 1, 2, 0>, strides = array<i64: 1, 1>} : memref<1x56x56x64xi8>, memref<128x576xi8, 1>, memref<1x64xi8>
+func.func @dma_im2col(%x: memref<1x56x56x64xi8>, %zp: memref<1x64xi8>, %m0: index, %k0: index) {
+  %panel = memref.alloc() : memref<128x576xi8, 1>
+  accel.dma_im2col %x, %panel, %zp pixel(%m0) k(%k0) {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, dilations = array<i64: 1, 2>, padding = array<i64: 1, 1, 2, 0>, output = array<i64: 56, 55>} : memref<1x56x56x64xi8>, memref<128x576xi8, 1>, memref<1x64xi8>
+  return
+}
+
 // CHECK-LABEL: func @tile_ops
 // CHECK-SAME: (%[[A:.*]]: memref<64x256xi8>, %[[BIAS:.*]]: memref<1x16xi32>, %[[C:.*]]: memref<64x16xi8>, %[[CRAW:.*]]: memref<64x16xi32>, %[[N0:.*]]: index, %[[MORE:.*]]: i1)
 // CHECK: %[[SP:.*]] = memref.alloc() {accel.address = 0 : i64} : memref<16x64xi8, 1>
