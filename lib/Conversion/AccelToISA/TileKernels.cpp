@@ -88,8 +88,9 @@ TileProblem problemFor(Operation *op) {
     int64_t K = lhs.getShape().back();
     int64_t N = res.getShape().back();
     int64_t M = lhs.getDimSize(lhs.getRank() - 2);
+    // A shared 2-D rhs folds the batch into M.
     if (llvm::cast<RankedTensorType>(mm.getRhs().getType()).getRank() == 2)
-      M = lhs.getNumElements() / K; // a shared rhs folds the batch into M
+      M = lhs.getNumElements() / K;
     return {M, N, K, bytes(lhs), bytes(res), bool(mm.getBias())};
   }
   auto conv = cast<Conv2DOp>(op);
@@ -209,6 +210,22 @@ Value subview2D(OpBuilder &b, Location loc, Value source,
   return memref::SubViewOp::create(b, loc, source, offsets, sizes, strides);
 }
 
+/// `v` with all but its last `keep` dimensions merged into one (a view:
+/// the tiler's memrefs are dense).  Returns `v` when there is nothing to
+/// merge.
+Value collapseLeading(OpBuilder &b, Location loc, Value v, int64_t keep) {
+  int64_t rank = llvm::cast<MemRefType>(v.getType()).getRank();
+  if (rank <= keep + 1)
+    return v;
+  SmallVector<ReassociationIndices> groups(1);
+  for (int64_t d = 0; d < rank; ++d) {
+    if (d > rank - keep - 1)
+      groups.emplace_back();
+    groups.back().push_back(d);
+  }
+  return memref::CollapseShapeOp::create(b, loc, v, groups);
+}
+
 class KernelTiler {
 public:
   KernelTiler(func::FuncOp kernel, const TargetDesc &desc,
@@ -321,11 +338,7 @@ LogicalResult KernelTiler::emitActivation(OpBuilder &b, Operation *op,
           b, loc, MemRefType::get({rows, cols}, t.getElementType()), v,
           t.getRank() ? ArrayRef<ReassociationIndices>{{0, 1}}
                       : ArrayRef<ReassociationIndices>{});
-    ReassociationIndices lead;
-    for (int64_t d = 0; d + 1 < t.getRank(); ++d)
-      lead.push_back(d);
-    return memref::CollapseShapeOp::create(
-        b, loc, v, ArrayRef<ReassociationIndices>{lead, {t.getRank() - 1}});
+    return collapseLeading(b, loc, v, 1);
   };
   in = as2D(in);
   out = as2D(out);
@@ -432,68 +445,27 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
   Value bias = biasTensor ? memrefFor(biasTensor) : Value();
   if (!lhs || !rhs || (biasTensor && !bias))
     return op->emitOpError("has an operand the tiler did not materialize");
-  // As a matrix multiplication: conv2d's output pixels are the rows, its
-  // taps times input channels the reduction, its filters the columns.
-  int64_t M, K, N, channels = 0;
-  // Batched matmuls: batch dimensions collapse into one; a shared 2-D rhs
-  // folds the batch into M, a batched rhs becomes a loop over the batch.
+  // As a matrix multiplication (problemFor): conv2d's output pixels are
+  // the rows, its taps times input channels the reduction, its filters the
+  // columns.  Batched matmuls: batch dimensions collapse into one; a shared
+  // 2-D rhs (or a single batch entry) folds the batch into M, a batched rhs
+  // becomes a loop over the batch.
+  TileProblem problem = problemFor(op);
+  const int64_t M = problem.m, K = problem.k, N = problem.n;
+  const int64_t channels = problem.convChannels;
   int64_t batch = 1;
-  auto collapseTo3D = [&](Value v) -> Value {
-    auto t = llvm::cast<MemRefType>(v.getType());
-    if (t.getRank() == 3)
-      return v;
-    ReassociationIndices lead;
-    for (int64_t d = 0; d + 2 < t.getRank(); ++d)
-      lead.push_back(d);
-    return memref::CollapseShapeOp::create(
-        b, loc, v,
-        ArrayRef<ReassociationIndices>{lead, {t.getRank() - 2},
-                                       {t.getRank() - 1}});
-  };
-  if (mm) {
-    int64_t rank = lhsT.getRank();
-    M = lhsT.getDimSize(rank - 2);
-    K = lhsT.getDimSize(rank - 1);
-    N = rhsT.getDimSize(rhsT.getRank() - 1);
-    int64_t entries = lhsT.getNumElements() / (M * K);
-    if (rank > 2 && rhsT.getRank() > 2 && entries == 1) {
-      // One batch entry: drop the unit batch dimensions of the rhs too.
-      ReassociationIndices lead;
-      for (int64_t d = 0; d + 1 < rhsT.getRank(); ++d)
-        lead.push_back(d);
-      rhs = memref::CollapseShapeOp::create(
-          b, loc, rhs,
-          ArrayRef<ReassociationIndices>{lead, {rhsT.getRank() - 1}});
-    }
-    if (rank > 2 && (rhsT.getRank() == 2 || entries == 1)) {
-      ReassociationIndices rows;
-      for (int64_t d = 0; d + 1 < rank; ++d)
-        rows.push_back(d);
-      auto fold = [&](Value v) -> Value {
-        return memref::CollapseShapeOp::create(
-            b, loc, v, ArrayRef<ReassociationIndices>{rows, {rank - 1}});
-      };
-      M = lhsT.getNumElements() / K;
-      lhs = fold(lhs);
-      out = fold(out);
-    } else if (rank > 2) {
-      batch = lhsT.getNumElements() / (M * K);
-      lhs = collapseTo3D(lhs);
-      rhs = collapseTo3D(rhs);
-      out = collapseTo3D(out);
-    }
+  if (conv) {
+    rhs = collapseLeading(b, loc, rhs, 1);
+    out = collapseLeading(b, loc, out, 1);
+  } else if (lhsT.getNumElements() == M * K) { // no batch, or one entry
+    lhs = collapseLeading(b, loc, lhs, 1);
+    rhs = collapseLeading(b, loc, rhs, 1);
+    out = collapseLeading(b, loc, out, 1);
   } else {
-    ArrayRef<int64_t> f = rhsT.getShape(), o = resT.getShape();
-    M = o[0] * o[1] * o[2];
-    K = f[0] * f[1] * f[2];
-    N = f[3];
-    channels = f[2];
-    auto collapse = [&](Value v) -> Value {
-      return memref::CollapseShapeOp::create(
-          b, loc, v, ArrayRef<ReassociationIndices>{{0, 1, 2}, {3}});
-    };
-    rhs = collapse(rhs);
-    out = collapse(out);
+    batch = lhsT.getNumElements() / (M * K);
+    lhs = collapseLeading(b, loc, lhs, 2);
+    rhs = collapseLeading(b, loc, rhs, 2);
+    out = collapseLeading(b, loc, out, 2);
   }
 
   Type opElement = storageElement(lhsT.getElementType());
@@ -533,7 +505,6 @@ LogicalResult KernelTiler::emitChain(OpBuilder &b, const Chain &chain,
     }
   }
 
-  TileProblem problem = problemFor(op);
   std::optional<TileChoice> choice =
       forced ? std::optional<TileChoice>(*forced) : chooseTiles(problem, desc);
   if (!choice)
