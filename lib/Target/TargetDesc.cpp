@@ -68,6 +68,18 @@ std::optional<OpKind> accel::symbolizeOpKind(llvm::StringRef name) {
   return std::nullopt;
 }
 
+llvm::StringRef accel::stringifyRequantizer(Requantizer requantizer) {
+  return requantizer == Requantizer::FixedPoint ? "fixed_point" : "shift";
+}
+
+std::optional<Requantizer> accel::symbolizeRequantizer(llvm::StringRef name) {
+  if (name == "fixed_point")
+    return Requantizer::FixedPoint;
+  if (name == "shift")
+    return Requantizer::Shift;
+  return std::nullopt;
+}
+
 llvm::StringRef accel::stringifyDataflow(Dataflow dataflow) {
   return dataflow == Dataflow::WeightStationary ? "weight_stationary"
                                                 : "output_stationary";
@@ -160,6 +172,7 @@ bool TargetDesc::operator==(const TargetDesc &o) const {
          scratchpadBanks == o.scratchpadBanks &&
          accumulatorBytes == o.accumulatorBytes && opKinds == o.opKinds &&
          typeCombos == o.typeCombos && sparsity24 == o.sparsity24 &&
+         requantizer == o.requantizer &&
          dmaBytesPerCycle == o.dmaBytesPerCycle &&
          dmaLatencyCycles == o.dmaLatencyCycles &&
          hostLinkBytesPerCycle == o.hostLinkBytesPerCycle &&

@@ -35,6 +35,7 @@ static const llvm::StringRef kTopFields[] = {
     "ops",
     "types",
     "sparsity_2_4",
+    "requantizer",
     "dma_bytes_per_cycle",
     "dma_latency_cycles",
     "host_link_bytes_per_cycle",
@@ -43,8 +44,8 @@ static const llvm::StringRef kTopFields[] = {
     "energy",
 };
 /// Fields a systolic target must give; the others are optional.
-static const llvm::StringRef kOptionalSystolicFields[] = {"sparsity_2_4",
-                                                          "energy"};
+static const llvm::StringRef kOptionalSystolicFields[] = {
+    "sparsity_2_4", "requantizer", "energy"};
 static const llvm::StringRef kEnergyFields[] = {
     "mac_pj", "sram_read_pj_per_byte", "sram_write_pj_per_byte",
     "dram_pj_per_byte", "host_link_pj_per_byte"};
@@ -91,6 +92,7 @@ public:
     return false;
   }
   bool has(llvm::StringRef key) const { return object.get(key) != nullptr; }
+  const Value *get(llvm::StringRef key) const { return object.get(key); }
 
   /// Every key must be one of `allowed`.
   bool checkKnown(llvm::ArrayRef<llvm::StringRef> allowed) {
@@ -290,6 +292,10 @@ static bool readSystolic(ObjectReader &r, TargetDesc &desc) {
   if (!readOps(r, desc) || !readTypes(r, desc) ||
       !r.readBool("sparsity_2_4", desc.sparsity24))
     return false;
+  if (const Value *requantizer = r.get("requantizer"))
+    if (!r.readEnum("requantizer", *requantizer, desc.requantizer,
+                    symbolizeRequantizer, "fixed_point or shift"))
+      return false;
   if (!r.readReal("dma_bytes_per_cycle", desc.dmaBytesPerCycle, why) ||
       !r.readUInt("dma_latency_cycles", dmaLatency, why) ||
       !r.readReal("host_link_bytes_per_cycle", desc.hostLinkBytesPerCycle,
@@ -359,6 +365,8 @@ Object accel::targetToJSON(const TargetDesc &desc, bool omitDefaults) {
   object["types"] = std::move(types);
   if (!omitDefaults || desc.sparsity24)
     object["sparsity_2_4"] = desc.sparsity24;
+  if (!omitDefaults || desc.requantizer != Requantizer::FixedPoint)
+    object["requantizer"] = stringifyRequantizer(desc.requantizer);
   object["dma_bytes_per_cycle"] = desc.dmaBytesPerCycle;
   object["dma_latency_cycles"] = desc.dmaLatencyCycles;
   object["host_link_bytes_per_cycle"] = desc.hostLinkBytesPerCycle;

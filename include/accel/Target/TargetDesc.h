@@ -51,6 +51,13 @@ enum class Dataflow : uint8_t { WeightStationary, OutputStationary };
 llvm::StringRef stringifyDataflow(Dataflow dataflow);
 std::optional<Dataflow> symbolizeDataflow(llvm::StringRef name);
 
+/// What the output stage can do when it requantizes accumulators: a
+/// fixed-point multiply and rounding shift (docs/Numerics.md §2), or only
+/// the rounding shift, so every scale ratio must be a power of two.
+enum class Requantizer : uint8_t { FixedPoint, Shift };
+llvm::StringRef stringifyRequantizer(Requantizer requantizer);
+std::optional<Requantizer> symbolizeRequantizer(llvm::StringRef name);
+
 enum class TargetKind : uint8_t { Cpu, Systolic };
 llvm::StringRef stringifyTargetKind(TargetKind kind);
 std::optional<TargetKind> symbolizeTargetKind(llvm::StringRef name);
@@ -94,6 +101,7 @@ struct TargetDesc {
   std::vector<OpKind> opKinds;
   std::vector<TypeCombo> typeCombos;
   bool sparsity24 = false;
+  Requantizer requantizer = Requantizer::FixedPoint;
   double dmaBytesPerCycle = 0;
   uint64_t dmaLatencyCycles = 0;
   double hostLinkBytesPerCycle = 0;

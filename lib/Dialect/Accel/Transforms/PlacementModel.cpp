@@ -24,6 +24,8 @@
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
 
+#include <cmath>
+
 using namespace mlir;
 
 namespace accel {
@@ -36,6 +38,34 @@ static int64_t tensorBytes(Type type) {
       classifyElementType(tensor.getElementType());
   int64_t bits = kind ? getStorageBits(*kind) : 32;
   return (tensor.getNumElements() * bits + 7) / 8;
+}
+
+/// The scales of a quantized element type (one per channel if per-axis).
+static SmallVector<double> scalesOf(Type element) {
+  if (auto q = dyn_cast<quant::UniformQuantizedType>(element))
+    return {q.getScale()};
+  if (auto q = dyn_cast<quant::UniformQuantizedPerAxisType>(element))
+    return SmallVector<double>(q.getScales());
+  return {};
+}
+
+static bool isPowerOfTwo(double ratio) {
+  int exponent;
+  return ratio > 0 && std::frexp(ratio, &exponent) == 0.5;
+}
+
+/// True when requantizing from `input` scales (times `weight` scales, for a
+/// contraction) to the per-tensor `output` scale needs a multiplier.
+static bool needsMultiplier(Type input, Type weight, Type output) {
+  SmallVector<double> in = scalesOf(input), out = scalesOf(output);
+  if (in.empty() || out.size() != 1)
+    return false;
+  SmallVector<double> w = weight ? scalesOf(weight) : SmallVector<double>{1.0};
+  for (double s : in)
+    for (double ws : w)
+      if (!isPowerOfTwo(s * ws / out[0]))
+        return true;
+  return false;
 }
 
 static std::optional<ElementKind> kindOf(Value v) {
@@ -59,6 +89,16 @@ OpWork describeWork(Operation *op) {
   work.output = classifyElementType(resultType.getElementType());
   if (!op->getOperands().empty())
     work.input = kindOf(op->getOperand(0));
+
+  if (isa<MatmulOp, Conv2DOp>(op))
+    work.needsMultiplier =
+        needsMultiplier(getElementTypeOrSelf(op->getOperand(0)),
+                        getElementTypeOrSelf(op->getOperand(1)),
+                        resultType.getElementType());
+  else if (isa<RequantizeOp>(op))
+    work.needsMultiplier =
+        needsMultiplier(getElementTypeOrSelf(op->getOperand(0)), Type(),
+                        resultType.getElementType());
 
   llvm::TypeSwitch<Operation *>(op)
       .Case([&](MatmulOp mm) {
@@ -139,6 +179,13 @@ std::optional<std::string> checkLegality(const OpWork &work,
   if (!target.supportsOp(*work.kind))
     return llvm::formatv("target '{0}' does not run '{1}'", target.getName(),
                          stringifyOpKind(*work.kind))
+        .str();
+  if (work.needsMultiplier &&
+      target.getDesc().requantizer == Requantizer::Shift)
+    return llvm::formatv("requantizing by a scale ratio that is not a power "
+                         "of two needs a multiplier; target '{0}' can only "
+                         "shift",
+                         target.getName())
         .str();
   if (work.kind == OpKind::Conv2d && work.groups > 1)
     return llvm::formatv("grouped convolution (groups = {0}) is not "

@@ -42,6 +42,9 @@ struct OpWork {
   int64_t resultBytes = 0;
   bool hasDynamicShape = false;
   int64_t groups = 1;
+  /// The op requantizes by a scale ratio that is not a power of two, which
+  /// a shift-only requantizer cannot do.
+  bool needsMultiplier = false;
   uint64_t macs() const { return uint64_t(m) * n * k * batches; }
 };
 
