@@ -1275,7 +1275,7 @@ module @target__bad_symbol_value attributes {accel.target = #accel.target<name =
 // #accel.target: schema (TargetJSON.cpp)
 //===----------------------------------------------------------------------===//
 
-// expected-error @+1 {{invalid #accel.target: field 'row': unknown field (expected one of: name, kind, rows, cols, dataflow, scratchpad_bytes, scratchpad_banks, accumulator_bytes, ops, types, sparsity_2_4, dma_bytes_per_cycle, dma_latency_cycles, host_link_bytes_per_cycle, host_link_latency_cycles, clock_mhz, energy)}}
+// expected-error @+1 {{invalid #accel.target: field 'row': unknown field (expected one of: name, kind, rows, cols, dataflow, scratchpad_bytes, scratchpad_banks, accumulator_bytes, ops, types, sparsity_2_4, requantizer, dma_bytes_per_cycle, dma_latency_cycles, host_link_bytes_per_cycle, host_link_latency_cycles, clock_mhz, energy)}}
 module @target__bad_unknown_field attributes {accel.target = #accel.target<name = "t", kind = systolic,
     row = 4, cols = 4, dataflow = weight_stationary,
     scratchpad_bytes = 4096, scratchpad_banks = 2, accumulator_bytes = 1024,
