@@ -1,0 +1,71 @@
+//===- TensorNames.cpp - Stable names for a function's tensors ------------===//
+//
+// This file implements TensorNames (see the header for why names matter).
+//
+//===----------------------------------------------------------------------===//
+#include "accel/Dialect/Accel/Transforms/TensorNames.h"
+
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/Location.h"
+#include "mlir/IR/Matchers.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FormatVariadic.h"
+
+using namespace mlir;
+using namespace accel;
+
+bool accel::isCalibratable(Value value) {
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  return type && type.getElementType().isF32();
+}
+
+/// The first name a location carries (a NameLoc, possibly inside a fused or
+/// call-site location).
+static std::string nameOf(Location loc) {
+  std::string found;
+  loc->walk([&](Location inner) {
+    if (auto named = dyn_cast<NameLoc>(inner)) {
+      found = named.getName().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return found;
+}
+
+TensorNames::TensorNames(func::FuncOp func) {
+  llvm::StringMap<unsigned> used;
+  llvm::StringMap<unsigned> perKind;
+  auto add = [&](Value value, std::string name) {
+    unsigned &uses = used[name];
+    if (uses++ > 0)
+      name = llvm::formatv("{0}#{1}", name, uses - 1).str();
+    names.insert({value, std::move(name)});
+  };
+  for (BlockArgument arg : func.getArguments())
+    if (isCalibratable(arg))
+      add(arg, llvm::formatv("arg{0}", arg.getArgNumber()).str());
+  func.walk([&](Operation *op) {
+    if (op->getNumResults() == 0 || matchPattern(op, m_Constant()))
+      return;
+    std::string base = nameOf(op->getLoc());
+    StringRef kind = op->getName().stripDialect();
+    unsigned index = perKind[kind]++;
+    if (base.empty())
+      base = llvm::formatv("{0}_{1}", kind, index).str();
+    for (OpResult result : op->getResults()) {
+      if (!isCalibratable(result))
+        continue;
+      std::string name = base;
+      if (result.getResultNumber() > 0)
+        name += ":" + std::to_string(result.getResultNumber());
+      add(result, std::move(name));
+    }
+  });
+}
+
+StringRef TensorNames::lookup(Value value) const {
+  auto it = names.find(value);
+  return it == names.end() ? StringRef() : StringRef(it->second);
+}
