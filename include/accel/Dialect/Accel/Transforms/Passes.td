@@ -140,4 +140,143 @@ def VerifyKernelsPass : Pass<"accel-verify-kernels", "mlir::ModuleOp"> {
   }];
 }
 
+def QuantizePass : Pass<"accel-quantize", "mlir::ModuleOp"> {
+  let summary = "Post-training quantization of f32 contractions from a "
+                "calibration table";
+  let description = [{
+    Rewrites every `f32` `accel.matmul` and `accel.conv2d` whose weights
+    (and bias, if any) are constants into a quantized contraction, using the
+    per-tensor ranges of a calibration table written by `accel-calibrate`
+    (docs/Quantization.md):
+
+    * activations become `!quant.uniform<i8:f32, s:zp>`, symmetric (zero
+      point 0) or asymmetric, clipped to the threshold of the chosen
+      calibration `method`;
+    * weights are quantized at compile time, symmetric, per output channel
+      (or per tensor), to 8 bits or, where the target runs `i4`, 4 bits;
+    * the bias becomes `i32` at scale `s_in * s_w[c]`;
+    * each contraction requantizes straight into the next layer's input
+      type; `accel.relu` and `accel.clamp` between layers run on the
+      quantized values; a `dequantize` is left only where an `f32` value is
+      still needed (function results, ops that stay in `f32`).
+
+    When the target's requantizer can only shift (`"requantizer": "shift"`),
+    every scale is rounded up to a power of two so that each requantization
+    is an exact shift.  Tensors are named as in `accel-calibrate`: the
+    name of the op's location (`loc("fc1")`), else `<op>_<n>`, and `arg<i>`
+    for function arguments.  A tensor the pass needs that the table lacks, a
+    table entry that names no tensor of the module, and a non-finite or
+    negative statistic are errors that name the tensor.
+
+    Before:
+
+    ```mlir
+    %h = accel.matmul %x, %w bias(%b : tensor<32xf32>) acc(f32)
+        : tensor<8x64xf32>, tensor<64x32xf32> -> tensor<8x32xf32> loc("fc1")
+    ```
+
+    After `--accel-quantize=table=t.json method=entropy`:
+
+    ```mlir
+    %q = accel.quantize %x : tensor<8x64xf32> -> tensor<8x64x!quant.uniform<i8:f32, 0.0078:0>>
+    %h = accel.matmul %q, %wq bias(%bq : tensor<32xi32>) acc(i32)
+        : tensor<8x64x!quant.uniform<i8:f32, 0.0078:0>>,
+          tensor<64x32x!quant.uniform<i8:f32:1, {...}>>
+          -> tensor<8x32x!quant.uniform<i8:f32, 0.05:0>>
+    %f = accel.dequantize %h : ... -> tensor<8x32xf32>
+    ```
+  }];
+  let options = [
+    Option<"table", "table", "std::string", /*default=*/"",
+           "Calibration table (JSON) written by accel-calibrate">,
+    Option<"method", "method", "std::string", /*default=*/"\"entropy\"",
+           "Which threshold of the table to use: minmax, percentile, "
+           "entropy or mse">,
+    Option<"scheme", "scheme", "std::string", /*default=*/"\"symmetric\"",
+           "Activation quantization: symmetric (zero point 0) or "
+           "asymmetric">,
+    Option<"perChannel", "per-channel", "bool", /*default=*/"true",
+           "Quantize weights per output channel (else per tensor)">,
+    Option<"weightBits", "weight-bits", "unsigned", /*default=*/"8",
+           "Weight storage bits: 8, or 4 where the target runs i4">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect",
+                           "::mlir::arith::ArithDialect",
+                           "::mlir::quant::QuantDialect"];
+}
+
+def FoldQdqPass : Pass<"accel-fold-qdq", "mlir::func::FuncOp"> {
+  let summary = "Fold quantize/dequantize pairs (QAT graphs) into quantized "
+                "ops";
+  let description = [{
+    Quantization-aware-trained models arrive in "QDQ" form (ONNX
+    QuantizeLinear/DequantizeLinear, TOSA's rescale-free graphs): the
+    contraction itself is `f32`, fed by `accel.dequantize` of quantized
+    activations and weights and followed by an `accel.quantize` of its
+    result.  This pass rewrites
+
+        dequantize(a) , dequantize(w) [, f32 bias constant] -> matmul/conv2d
+            [-> relu/clamp] -> quantize
+
+    into one quantized contraction whose result has the quantize's type,
+    with the bias quantized to `i32` at `s_a * s_w[c]`, using only the
+    scales already in the graph (no recalibration).  A pattern whose bias
+    is not a constant or whose weight scale does not match the operand is
+    left unchanged, with a remark saying why.
+
+    Before:
+
+    ```mlir
+    %a = accel.dequantize %qa : tensor<4x8x!qa> -> tensor<4x8xf32>
+    %w = accel.dequantize %qw : tensor<8x16x!qw> -> tensor<8x16xf32>
+    %m = accel.matmul %a, %w acc(f32) : tensor<4x8xf32>, tensor<8x16xf32> -> tensor<4x16xf32>
+    %q = accel.quantize %m : tensor<4x16xf32> -> tensor<4x16x!qo>
+    ```
+
+    After:
+
+    ```mlir
+    %q = accel.matmul %qa, %qw acc(i32) : tensor<4x8x!qa>, tensor<8x16x!qw> -> tensor<4x16x!qo>
+    ```
+  }];
+  let dependentDialects = ["::accel::AccelDialect",
+                           "::mlir::arith::ArithDialect"];
+}
+
+def PrecisionPolicyPass : Pass<"accel-precision-policy", "mlir::ModuleOp"> {
+  let summary = "Auto-cast f32 accelerator ops to the target's float "
+                "precisions";
+  let description = [{
+    For a float accelerator: every `f32` op the target cannot run in `f32`
+    is cast to the first precision in `allowed` that the target runs it in
+    (default order `bf16`, `f16`, `tf32`, `f8E4M3FN`, `f8E5M2`): operands get an
+    `accel.cast`, contractions keep an `f32` accumulator and, where the
+    target can produce it, an `f32` result (else the result is cast back to
+    `f32`).  Ops whose operands the user already typed in a narrower float
+    type keep them.  Ops the target cannot run in any allowed precision are
+    left in `f32` (and placement keeps them on the host) with a remark
+    giving the reason.
+
+    Before (target bf16-128x128):
+
+    ```mlir
+    %0 = accel.matmul %a, %b acc(f32) : tensor<8x16xf32>, tensor<16x4xf32> -> tensor<8x4xf32>
+    ```
+
+    After `--accel-precision-policy=allowed=bf16`:
+
+    ```mlir
+    %a1 = accel.cast %a : tensor<8x16xf32> -> tensor<8x16xbf16>
+    %b1 = accel.cast %b : tensor<16x4xf32> -> tensor<16x4xbf16>
+    %0 = accel.matmul %a1, %b1 acc(f32) : tensor<8x16xbf16>, tensor<16x4xbf16> -> tensor<8x4xf32>
+    ```
+  }];
+  let options = [
+    ListOption<"allowed", "allowed", "std::string",
+               "Precisions to try, in order (default: bf16, f16, tf32, "
+               "f8E4M3FN, f8E5M2)">,
+  ];
+  let dependentDialects = ["::accel::AccelDialect"];
+}
+
 #endif // ACCEL_DIALECT_ACCEL_TRANSFORMS_PASSES_TD
