@@ -26,5 +26,5 @@ config.substitutions.append(("%python", "/usr/bin/python3"))
 llvm_config.use_default_substitutions()
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 llvm_config.add_tool_substitutions(
-    ["accel-compile", "accel-opt", "accel-lsp-server", "accel-run", "accel-translate",
+    ["accel-calibrate", "accel-compile", "accel-opt", "accel-lsp-server", "accel-run", "accel-translate",
      "accel-sim"], [config.accel_tools_dir])
