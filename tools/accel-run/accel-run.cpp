@@ -39,6 +39,8 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include "PrecisionMode.h"
+
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -47,7 +49,9 @@
 using namespace mlir;
 namespace cl = llvm::cl;
 
-static cl::OptionCategory runCategory("accel-run options");
+cl::OptionCategory accel_run::runCategory("accel-run options");
+using accel_run::fail;
+using accel_run::runCategory;
 static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model.mlir>"),
                                       cl::Required, cl::cat(runCategory));
 static cl::opt<std::string>
@@ -109,12 +113,14 @@ static cl::opt<std::string> traceFile(
     cl::desc("Write a Chrome trace of every kernel launch to this file"),
     cl::value_desc("file.json"), cl::cat(runCategory));
 
-namespace {
-
-int fail(const llvm::Twine &message) {
+int accel_run::fail(const llvm::Twine &message) {
   llvm::WithColor::error(llvm::errs(), "accel-run") << message << "\n";
   return EXIT_FAILURE;
 }
+
+namespace {
+
+using accel_run::fail;
 
 int fail(llvm::Error error) {
   std::string message = llvm::toString(std::move(error));
@@ -411,6 +417,8 @@ int main(int argc, char **argv) {
       cpuKernelNotes.push_back(text);
     return success(!showRemarks);
   });
+  if (int rc = accel_run::checkPrecisionOptions())
+    return rc;
   std::string errorMessage;
   auto file = openInputFile(inputFile, &errorMessage);
   if (!file)
@@ -425,6 +433,16 @@ int main(int argc, char **argv) {
       return fail("cannot create output directory '" + outputDir +
                   "': " + ec.message());
   }
+
+  // The f32 model, kept for --drift-report.
+  OwningOpRef<ModuleOp> reference;
+  if (accel_run::quantizeRequested())
+    if (int rc = accel_run::quantizeModel(
+            *module, accel::chooseEntry(*module, entryName), targetName,
+            reference, llvm::outs()))
+      return rc;
+  if (int rc = accel_run::autoCast(*module, targetName))
+    return rc;
 
   // Target, canonical form (folds such as relu into clamp decide what there
   // is to place), placement, kernels.
@@ -465,6 +483,7 @@ int main(int argc, char **argv) {
                               "file(s) were given",
                               entry, inputs.size(), inputFiles.size()));
   std::mt19937_64 rng(seed);
+  std::vector<accel::NpyArray> arrays;
   for (auto [i, spec] : llvm::enumerate(inputs)) {
     accel::NpyArray array;
     if (!inputFiles.empty()) {
@@ -483,6 +502,7 @@ int main(int argc, char **argv) {
     if (!image)
       return fail(image.takeError());
     images.push_back(std::move(*image));
+    arrays.push_back(array);
     if (inputFiles.empty() && !outputDir.empty()) {
       // Keep random inputs so a run can be reproduced and checked.
       if (llvm::Error error = accel::writeNpy(
@@ -565,6 +585,9 @@ int main(int argc, char **argv) {
   for (const std::string &note : cpuKernelNotes)
     os << "notice: " << note << "\n";
   if (int rc = reportLaunches(os, summary))
+    return rc;
+  if (int rc = accel_run::reportDrift(reference ? *reference : ModuleOp(),
+                                      entry, arrays, os))
     return rc;
   return EXIT_SUCCESS;
 }

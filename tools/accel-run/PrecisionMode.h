@@ -1,0 +1,51 @@
+//===- PrecisionMode.h - accel-run --quantize and --auto-cast ----*- C++ -*-===//
+//
+// accel-run's precision modes.  --quantize: calibrate on the CPU path,
+// quantize, then let accel-run compile and run the int8 model as usual, and
+// optionally report how far it drifted from the f32 model.  --auto-cast:
+// run f32 ops on a float accelerator in a narrower precision.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
+#define ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
+
+#include "accel/Support/Npy.h"
+
+#include "mlir/IR/BuiltinOps.h"
+
+#include "llvm/Support/CommandLine.h"
+
+namespace accel_run {
+
+extern llvm::cl::OptionCategory runCategory;
+
+/// Rejects option combinations that would be silently ignored.  Returns a
+/// process exit code (0 = go on).
+int checkPrecisionOptions();
+
+/// True when --quantize was given.
+bool quantizeRequested();
+
+/// With --auto-cast: attaches `target` and runs accel-precision-policy with
+/// the listed precisions.  Returns a process exit code (0 = go on).
+int autoCast(mlir::ModuleOp module, llvm::StringRef target);
+
+/// Attaches `target`, calibrates `entry` (or reads --calibration-table) and
+/// quantizes `module` in place; with --drift-report, `reference` receives
+/// the f32 model.  Returns a process exit code (0 = go on).
+int quantizeModel(mlir::ModuleOp module, llvm::StringRef entry,
+                  llvm::StringRef target,
+                  mlir::OwningOpRef<mlir::ModuleOp> &reference,
+                  llvm::raw_ostream &os);
+
+/// With --drift-report: runs the f32 `reference` and the quantized model on
+/// `inputs` on the CPU path and prints and writes their per-tensor error.
+int reportDrift(mlir::ModuleOp reference, llvm::StringRef entry,
+                llvm::ArrayRef<accel::NpyArray> inputs, llvm::raw_ostream &os);
+
+/// Prints `message` as accel-run's error and returns the failure exit code.
+int fail(const llvm::Twine &message);
+
+} // namespace accel_run
+
+#endif // ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
