@@ -9,7 +9,8 @@ PACKAGES=(
   cmake ninja-build ccache g++ git
   llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools clang-22 lld-22
   libgtest-dev
-  python3 python3-numpy python3-onnx python3-pytest libonnx-testdata
+  python3 python3-numpy python3-onnx python3-pytest python3-sklearn
+  libonnx-testdata
   libopenblas-dev libgemmlowp-dev
 )
 
