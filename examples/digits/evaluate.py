@@ -79,6 +79,11 @@ def main():
                     help="comma-separated targets for the int8 runs")
     ap.add_argument("--scheme", choices=["symmetric", "asymmetric"],
                     help="passed to the int8 runs as --quant-scheme=")
+    ap.add_argument("--auto-cast", default="",
+                    help="comma-separated TARGET:PRECISION pairs, e.g. "
+                    "bf16-128x128:bf16: also run the f32 model on TARGET "
+                    "with --auto-cast=PRECISION (mixed precision, no "
+                    "calibration)")
     ap.add_argument("--markdown", help="also write the table to this file")
     ap.add_argument("--require-within", type=float, metavar="POINTS",
                     help="exit 1 if int8 entropy is more than POINTS "
@@ -88,6 +93,9 @@ def main():
     args = ap.parse_args()
 
     methods = [m for m in args.methods.split(",") if m]
+    casts = [tuple(c.split(":", 1)) for c in args.auto_cast.split(",") if c]
+    if any(len(c) != 2 for c in casts):
+        ap.error("--auto-cast takes TARGET:PRECISION pairs")
     targets = [t for t in args.targets.split(",") if t]
     if args.require_within is not None and "entropy" not in methods:
         ap.error("--require-within needs 'entropy' in --methods")
@@ -134,6 +142,16 @@ def main():
                 [exe, mpath, "--target=cpu", f"--input={ipath}",
                  f"--output-dir={os.path.join(work, name, 'fp32-cpu')}"],
                 os.path.join(work, name, "fp32-cpu"))
+        for target, precision in casts:
+            outdir = os.path.join(work, name, f"{precision}-{target}")
+            lines = attempt((name, precision, target),
+                            [exe, mpath, f"--target={target}",
+                             f"--auto-cast={precision}", f"--input={ipath}",
+                             f"--output-dir={outdir}"], outdir)
+            if lines is not None:
+                accel_lines.append((name, precision, target, [
+                    ln for ln in lines
+                    if ln.startswith(("placement:", "accelerator:"))]))
         for method in methods:
             for target in targets:
                 outdir = os.path.join(work, name, f"int8-{method}-{target}")
@@ -173,6 +191,17 @@ def main():
     scheme = f", --quant-scheme={args.scheme}" if args.scheme else ""
     text = [f"Test accuracy (%) on the {len(y)} digits test samples "
             f"(int8: post-training quantization{scheme}):", ""] + table
+    if casts:
+        head = ["model", "fp32 cpu"] + [f"{p} auto-cast {t}" for t, p in casts]
+        text += ["", "Mixed precision (f32 model, --auto-cast, f32 "
+                 "accumulation):", "",
+                 "| " + " | ".join(head) + " |",
+                 "|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|"]
+        for name, *_ in MODELS:
+            ref = acc[(name, None, "cpu")]
+            text.append("| " + " | ".join(
+                [name, cell(ref)] + [cell(acc[(name, p, t)])
+                                     for t, p in casts]) + " |")
 
     if accel_lines:
         text += ["", "Accelerator runs:", "", "```"]
