@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "accel/Quantization/CalibrationTable.h"
 
+#include "accel/Support/JSONDescribe.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringMap.h"
@@ -227,28 +229,6 @@ std::string quant::writeCalibrationTable(const CalibrationTable &table) {
 // Reading
 //===----------------------------------------------------------------------===//
 
-static std::string describe(const Value &value) {
-  switch (value.kind()) {
-  case Value::Null:
-    return "null";
-  case Value::Boolean:
-    return *value.getAsBoolean() ? "true" : "false";
-  case Value::Number:
-    if (auto i = value.getAsInteger())
-      return std::to_string(*i);
-    if (auto u = value.getAsUINT64())
-      return std::to_string(*u);
-    return formatNumber(*value.getAsNumber());
-  case Value::String:
-    return llvm::formatv("{0}", value).str();
-  case Value::Array:
-    return "an array";
-  case Value::Object:
-    return "an object";
-  }
-  return "a value";
-}
-
 namespace {
 /// Reads the fields of one JSON object.  Errors read
 /// "<context>field '<path>.<key>': <problem>", where the context names the
@@ -291,7 +271,7 @@ public:
       return value.takeError();
     std::optional<llvm::StringRef> str = value->getAsString();
     if (!str)
-      return fail(key, "expected a string, found " + describe(*value));
+      return fail(key, "expected a string, found " + describeJSONValue(*value));
     out = str->str();
     return llvm::Error::success();
   }
@@ -316,7 +296,8 @@ public:
       std::string range =
           max == UINT64_MAX ? std::string("a non-negative integer")
                             : llvm::formatv("an integer in 0..{0}", max).str();
-      return fail(key, "expected " + range + ", found " + describe(value));
+      return fail(key,
+                  "expected " + range + ", found " + describeJSONValue(value));
     }
     out = *num;
     return llvm::Error::success();
@@ -330,11 +311,13 @@ public:
       return value.takeError();
     std::optional<double> num = value->getAsNumber();
     if (!num)
-      return fail(key, "expected a number, found " + describe(*value));
+      return fail(key, "expected a number, found " + describeJSONValue(*value));
     if (!std::isfinite(*num))
-      return fail(key, "expected a finite number, found " + describe(*value));
+      return fail(key, "expected a finite number, found " +
+                           describeJSONValue(*value));
     if (nonNegative && *num < 0)
-      return fail(key, "expected a number >= 0, found " + describe(*value));
+      return fail(key,
+                  "expected a number >= 0, found " + describeJSONValue(*value));
     out = *num;
     return llvm::Error::success();
   }
@@ -354,7 +337,7 @@ static llvm::Error readThresholds(const FieldReader &r,
   if (!object)
     return r.fail("thresholds", "expected an object mapping methods to "
                                 "thresholds, found " +
-                                    describe(*value));
+                                    describeJSONValue(*value));
   FieldReader tr(*object, r.context, "thresholds");
   llvm::SmallVector<llvm::StringRef, 4> methods;
   for (CalibrationMethod method : kAllCalibrationMethods)
@@ -385,8 +368,8 @@ static llvm::Error readHistogram(const FieldReader &r, unsigned bins,
     return err;
   const Array *array = value->getAsArray();
   if (!array)
-    return r.fail("histogram",
-                  "expected an array of counts, found " + describe(*value));
+    return r.fail("histogram", "expected an array of counts, found " +
+                                   describeJSONValue(*value));
   if (array->size() != bins)
     return r.fail("histogram",
                   llvm::formatv("expected {0} counts (the table's \"bins\"), "
@@ -407,7 +390,7 @@ tensorFromJSON(const Value &value, size_t index, unsigned bins) {
   const Object *object = value.getAsObject();
   if (!object)
     return llvm::createStringError(where + "expected an object, found " +
-                                   describe(value));
+                                   describeJSONValue(value));
   TensorCalibration tensor;
   if (llvm::Error err =
           FieldReader(*object, where).readString("name", tensor.name))
@@ -444,12 +427,14 @@ static llvm::Error checkFormat(const Object &object) {
   if (!format || format->getAsString() != kFormat)
     return llvm::createStringError(
         llvm::Twine("expected \"format\": \"") + kFormat + "\", found " +
-        (format ? describe(*format) : std::string("no \"format\" field")));
+        (format ? describeJSONValue(*format)
+                : std::string("no \"format\" field")));
   const Value *version = object.get("version");
   if (!version || version->getAsInteger() != kVersion)
-    return llvm::createStringError(llvm::formatv(
-        "expected \"version\": {0}, found {1}", kVersion,
-        version ? describe(*version) : std::string("no \"version\" field")));
+    return llvm::createStringError(
+        llvm::formatv("expected \"version\": {0}, found {1}", kVersion,
+                      version ? describeJSONValue(*version)
+                              : std::string("no \"version\" field")));
   return llvm::Error::success();
 }
 
@@ -459,7 +444,8 @@ static llvm::Error readTensors(const FieldReader &r, CalibrationTable &table) {
     return value.takeError();
   const Array *array = value->getAsArray();
   if (!array)
-    return r.fail("tensors", "expected an array, found " + describe(*value));
+    return r.fail("tensors",
+                  "expected an array, found " + describeJSONValue(*value));
   llvm::StringMap<size_t> firstIndex;
   for (auto [index, element] : llvm::enumerate(*array)) {
     llvm::Expected<TensorCalibration> tensor =
@@ -481,7 +467,8 @@ static llvm::Expected<CalibrationTable> tableFromJSON(const Value &value) {
   const Object *object = value.getAsObject();
   if (!object)
     return llvm::createStringError(
-        "expected a JSON object at the top level, found " + describe(value));
+        "expected a JSON object at the top level, found " +
+        describeJSONValue(value));
   if (llvm::Error err = checkFormat(*object))
     return std::move(err);
   FieldReader r(*object, "");

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 #include "accel/Target/TargetJSON.h"
 
+#include "accel/Support/JSONDescribe.h"
+
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
@@ -52,26 +54,6 @@ static const llvm::StringRef kEnergyFields[] = {
 
 llvm::ArrayRef<llvm::StringRef> accel::getTargetFieldNames() {
   return kTopFields;
-}
-
-static std::string describe(const Value &value) {
-  switch (value.kind()) {
-  case Value::Null:
-    return "null";
-  case Value::Boolean:
-    return *value.getAsBoolean() ? "true" : "false";
-  case Value::Number:
-    if (auto i = value.getAsInteger())
-      return std::to_string(*i);
-    return llvm::formatv("{0}", llvm::format("%g", *value.getAsNumber())).str();
-  case Value::String:
-    return llvm::formatv("{0}", value).str();
-  case Value::Array:
-    return "an array";
-  case Value::Object:
-    return "an object";
-  }
-  return "a value";
 }
 
 namespace {
@@ -120,7 +102,7 @@ public:
       return false;
     auto str = value->getAsString();
     if (!str)
-      return fail(key, "expected a string, found " + describe(*value));
+      return fail(key, "expected a string, found " + describeJSONValue(*value));
     out = str->str();
     return true;
   }
@@ -131,10 +113,11 @@ public:
       return false;
     auto num = value->getAsInteger();
     if (!num || *num < 0 || uint64_t(*num) > max) {
-      std::string range = max == UINT64_MAX
-                              ? std::string("a non-negative integer")
-                              : llvm::formatv("an integer in 0..{0}", max).str();
-      return fail(key, "expected " + range + ", found " + describe(*value));
+      std::string range =
+          max == UINT64_MAX ? std::string("a non-negative integer")
+                            : llvm::formatv("an integer in 0..{0}", max).str();
+      return fail(key,
+                  "expected " + range + ", found " + describeJSONValue(*value));
     }
     out = *num;
     return true;
@@ -146,7 +129,7 @@ public:
     auto num = value->getAsNumber();
     if (!num || !std::isfinite(*num) || *num < 0)
       return fail(key, "expected a finite number >= 0, found " +
-                           describe(*value));
+                           describeJSONValue(*value));
     out = *num;
     return true;
   }
@@ -156,7 +139,8 @@ public:
       return true;
     auto b = value->getAsBoolean();
     if (!b)
-      return fail(key, "expected true or false, found " + describe(*value));
+      return fail(key,
+                  "expected true or false, found " + describeJSONValue(*value));
     out = *b;
     return true;
   }
@@ -167,7 +151,8 @@ public:
     auto str = value.getAsString();
     std::optional<EnumT> sym = str ? symbolize(*str) : std::nullopt;
     if (!sym)
-      return fail(key, "expected " + expected + ", found " + describe(value));
+      return fail(key, "expected " + expected + ", found " +
+                           describeJSONValue(value));
     out = *sym;
     return true;
   }
@@ -199,7 +184,7 @@ static bool readOps(ObjectReader &r, TargetDesc &desc) {
   const Array *array = value->getAsArray();
   if (!array)
     return r.fail("ops", "expected an array of op kinds, found " +
-                             describe(*value));
+                             describeJSONValue(*value));
   for (auto [index, element] : llvm::enumerate(*array)) {
     OpKind kind;
     if (!r.readEnum(llvm::formatv("ops[{0}]", index).str(), element, kind,
@@ -218,13 +203,14 @@ static bool readTypes(ObjectReader &r, TargetDesc &desc) {
   if (!array)
     return r.fail("types",
                   "expected an array of [input, accumulator, output] triples, "
-                  "found " + describe(*value));
+                  "found " +
+                      describeJSONValue(*value));
   for (auto [index, element] : llvm::enumerate(*array)) {
     std::string key = llvm::formatv("types[{0}]", index).str();
     const Array *triple = element.getAsArray();
     if (!triple || triple->size() != 3)
       return r.fail(key, "expected [input, accumulator, output], found " +
-                             describe(element));
+                             describeJSONValue(element));
     ElementKind kinds[3];
     for (unsigned i = 0; i < 3; ++i)
       if (!r.readEnum(llvm::formatv("{0}[{1}]", key, i).str(), (*triple)[i],
@@ -241,7 +227,8 @@ static bool readEnergy(ObjectReader &r, EnergyTable &energy) {
     return true;
   const Object *object = value->getAsObject();
   if (!object)
-    return r.fail("energy", "expected an object, found " + describe(*value));
+    return r.fail("energy",
+                  "expected an object, found " + describeJSONValue(*value));
   ObjectReader er(*object, r.fieldPath("energy"), r.error);
   if (!er.checkKnown(kEnergyFields))
     return false;
@@ -249,7 +236,8 @@ static bool readEnergy(ObjectReader &r, EnergyTable &energy) {
     const Object *macObject = mac->getAsObject();
     if (!macObject)
       return er.fail("mac_pj", "expected an object mapping element types to "
-                               "picojoules, found " + describe(*mac));
+                               "picojoules, found " +
+                                   describeJSONValue(*mac));
     ObjectReader mr(*macObject, er.fieldPath("mac_pj"), r.error);
     std::vector<llvm::StringRef> kinds;
     for (unsigned i = 0; i < kNumElementKinds; ++i)
@@ -280,9 +268,9 @@ static bool readSystolic(ObjectReader &r, TargetDesc &desc) {
   desc.rows = rows;
   desc.cols = cols;
   const Value *dataflow = r.require("dataflow", why);
-  if (!dataflow || !r.readEnum("dataflow", *dataflow, desc.dataflow,
-                               symbolizeDataflow,
-                               "weight_stationary or output_stationary"))
+  if (!dataflow ||
+      !r.readEnum("dataflow", *dataflow, desc.dataflow, symbolizeDataflow,
+                  "weight_stationary or output_stationary"))
     return false;
   if (!r.readUInt("scratchpad_bytes", desc.scratchpadBytes, why) ||
       !r.readUInt("scratchpad_banks", banks, why, UINT32_MAX) ||
@@ -312,7 +300,8 @@ llvm::Expected<TargetDesc> accel::targetFromJSON(const Value &value) {
   const Object *object = value.getAsObject();
   if (!object)
     return llvm::createStringError("expected a JSON object at the top level, "
-                                   "found " + describe(value));
+                                   "found " +
+                                   describeJSONValue(value));
   std::optional<std::string> error;
   ObjectReader r(*object, "", error);
   TargetDesc desc;
@@ -344,8 +333,7 @@ llvm::Expected<TargetDesc> accel::targetFromJSON(const Value &value) {
 }
 
 Object accel::targetToJSON(const TargetDesc &desc, bool omitDefaults) {
-  Object object{{"name", desc.name},
-                {"kind", stringifyTargetKind(desc.kind)}};
+  Object object{{"name", desc.name}, {"kind", stringifyTargetKind(desc.kind)}};
   if (desc.kind == TargetKind::Cpu)
     return object;
   Array ops, types;
@@ -377,12 +365,12 @@ Object accel::targetToJSON(const TargetDesc &desc, bool omitDefaults) {
     for (unsigned i = 0; i < kNumElementKinds; ++i)
       mac[stringifyElementKind(static_cast<ElementKind>(i))] =
           desc.energy.macPJ[i];
-    object["energy"] = Object{
-        {"mac_pj", std::move(mac)},
-        {"sram_read_pj_per_byte", desc.energy.sramReadPJPerByte},
-        {"sram_write_pj_per_byte", desc.energy.sramWritePJPerByte},
-        {"dram_pj_per_byte", desc.energy.dramPJPerByte},
-        {"host_link_pj_per_byte", desc.energy.hostLinkPJPerByte}};
+    object["energy"] =
+        Object{{"mac_pj", std::move(mac)},
+               {"sram_read_pj_per_byte", desc.energy.sramReadPJPerByte},
+               {"sram_write_pj_per_byte", desc.energy.sramWritePJPerByte},
+               {"dram_pj_per_byte", desc.energy.dramPJPerByte},
+               {"host_link_pj_per_byte", desc.energy.hostLinkPJPerByte}};
   }
   return object;
 }
@@ -395,8 +383,8 @@ llvm::Expected<TargetDesc> accel::parseTargetJSON(llvm::StringRef text,
   };
   llvm::Expected<Value> value = llvm::json::parse(text);
   if (!value)
-    return llvm::createStringError(fileName + ": invalid JSON: " +
-                                   llvm::toString(value.takeError()));
+    return llvm::createStringError(
+        fileName + ": invalid JSON: " + llvm::toString(value.takeError()));
   llvm::Expected<TargetDesc> desc = targetFromJSON(*value);
   if (!desc)
     return prefixed(desc.takeError());
@@ -434,8 +422,8 @@ llvm::Expected<TargetDesc> accel::loadTarget(llvm::StringRef nameOrPath) {
         return parseTargetJSON(preset.json,
                                ("<preset " + nameOrPath + ">").str());
     return llvm::createStringError(
-        "unknown target '" + nameOrPath + "' (presets: " +
-        llvm::join(getTargetPresetNames(), ", ") +
+        "unknown target '" + nameOrPath +
+        "' (presets: " + llvm::join(getTargetPresetNames(), ", ") +
         "; a path must contain '/' or end in .json)");
   }
   auto buffer = llvm::MemoryBuffer::getFile(nameOrPath, /*IsText=*/true);
