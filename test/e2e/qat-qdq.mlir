@@ -32,6 +32,9 @@
 // RUN: accel-run %t/folded.mlir --target=int8-16x16 --no-cost-model --entry=qat_fc --input=%t/fc/arg0.npy --output-dir=%t/fc/int8-16x16 | FileCheck %s --check-prefix=LAUNCH
 // RUN: %python %S/Inputs/qat_check.py check qat_fc %s %t/folded.mlir %t/fc | FileCheck %s --check-prefix=CHECKER
 // RUN: %python %S/Inputs/compare.py %t/fc/cpu %t/fc/int8-16x16
+// accel-run --fold-qdq does the same in one command.
+// RUN: accel-run %s --fold-qdq --target=int8-16x16 --no-cost-model --entry=qat_fc --input=%t/fc/arg0.npy --output-dir=%t/fc/one-command | FileCheck %s --check-prefix=LAUNCH
+// RUN: cmp %t/fc/cpu/result0.npy %t/fc/one-command/result0.npy
 
 // RUN: %python %S/Inputs/qat_check.py gen qat_conv %t/conv
 // RUN: accel-run %s --target=cpu --entry=qat_conv --input=%t/conv/arg0.npy --output-dir=%t/conv/qdq > /dev/null

@@ -62,6 +62,11 @@ static cl::list<std::string> autoCastTypes(
              "of these precisions it can (f32 accumulation kept)"),
     cl::value_desc("bf16,f16,tf32,f8E4M3FN,f8E5M2"), cl::CommaSeparated,
     cl::cat(runCategory));
+static cl::opt<bool> foldQdq(
+    "fold-qdq",
+    cl::desc("Fold quantize/dequantize pairs around matmuls and convolutions "
+             "(QAT graphs) into quantized ops before placement"),
+    cl::cat(runCategory));
 static cl::opt<std::string> driftReport(
     "drift-report",
     cl::desc("With --quantize: compare every layer of the quantized model with "
@@ -94,14 +99,18 @@ static void attachTarget(PassManager &pm, StringRef target) {
   pm.addPass(accel::createAttachTargetPass(options));
 }
 
-int accel_run::autoCast(ModuleOp module, StringRef target) {
-  if (autoCastTypes.empty())
+int accel_run::applyPrecisionPasses(ModuleOp module, StringRef target) {
+  if (autoCastTypes.empty() && !foldQdq)
     return 0;
   PassManager pm(module.getContext());
   attachTarget(pm, target);
-  accel::PrecisionPolicyPassOptions options;
-  options.allowed.assign(autoCastTypes.begin(), autoCastTypes.end());
-  pm.addPass(accel::createPrecisionPolicyPass(options));
+  if (foldQdq)
+    pm.addNestedPass<func::FuncOp>(accel::createFoldQdqPass());
+  if (!autoCastTypes.empty()) {
+    accel::PrecisionPolicyPassOptions options;
+    options.allowed.assign(autoCastTypes.begin(), autoCastTypes.end());
+    pm.addPass(accel::createPrecisionPolicyPass(options));
+  }
   return failed(pm.run(module)) ? EXIT_FAILURE : 0;
 }
 

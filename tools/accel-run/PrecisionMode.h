@@ -2,8 +2,9 @@
 //
 // accel-run's precision modes.  --quantize: calibrate on the CPU path,
 // quantize, then let accel-run compile and run the int8 model as usual, and
-// optionally report how far it drifted from the f32 model.  --auto-cast:
-// run f32 ops on a float accelerator in a narrower precision.
+// optionally report how far it drifted from the f32 model.  --fold-qdq:
+// turn a QAT graph's quantize/dequantize pairs into quantized ops.
+// --auto-cast: run f32 ops on a float accelerator in a narrower precision.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
@@ -26,9 +27,10 @@ int checkPrecisionOptions();
 /// True when --quantize was given.
 bool quantizeRequested();
 
-/// With --auto-cast: attaches `target` and runs accel-precision-policy with
-/// the listed precisions.  Returns a process exit code (0 = go on).
-int autoCast(mlir::ModuleOp module, llvm::StringRef target);
+/// With --fold-qdq and --auto-cast: attaches `target` and runs
+/// accel-fold-qdq, then accel-precision-policy with the listed precisions.
+/// Returns a process exit code (0 = go on).
+int applyPrecisionPasses(mlir::ModuleOp module, llvm::StringRef target);
 
 /// Attaches `target`, calibrates `entry` (or reads --calibration-table) and
 /// quantizes `module` in place; with --drift-report, `reference` receives

@@ -441,7 +441,7 @@ int main(int argc, char **argv) {
             *module, accel::chooseEntry(*module, entryName), targetName,
             reference, llvm::outs()))
       return rc;
-  if (int rc = accel_run::autoCast(*module, targetName))
+  if (int rc = accel_run::applyPrecisionPasses(*module, targetName))
     return rc;
 
   // Target, canonical form (folds such as relu into clamp decide what there
