@@ -3,6 +3,19 @@
 // RUN: accel-opt %s --accel-quantize="table=%S/Inputs/quantize/table.json per-channel=false" | FileCheck %s --check-prefix=TENSOR
 // RUN: accel-opt %s --accel-attach-target=target=%S/Inputs/int8-shift.json --accel-quantize=table=%S/Inputs/quantize/table.json | FileCheck %s --check-prefix=SHIFT
 // RUN: accel-opt %s --accel-attach-target=target=int8-256x256 --accel-quantize="table=%S/Inputs/quantize/table.json weight-bits=4" | FileCheck %s --check-prefix=INT4
+// RUN: accel-opt %S/Inputs/quantize/conv.mlir --accel-quantize=table=%S/Inputs/quantize/conv-table.json 2>&1 | FileCheck %s --check-prefix=CONV
+
+// A convolution's weights are per channel along F (dimension 3): F0 holds
+// 0.5, 0.25, -0.5, 1.0 (scale 1/127), F1 holds -2, 1, 0, 0.5 (scale 2/127).
+// The bias 0.1 is read at 0.01 * (1/127): 1270.  A matmul whose weights are
+// an argument stays f32 and says why.
+// CONV: remark: loc("square"): kept in f32: accel-quantize needs constant weights and bias
+// CONV: accel.quantize %arg0 : tensor<1x3x3x1xf32> -> tensor<1x3x3x1x!quant.uniform<i8:f32, 1.000000e-02>>
+// CONV: arith.constant dense<{{.}}{{.}}{{.}}{{.}}64, -127]], {{.}}{{.}}32, 64]]], {{.}}{{.}}{{.}}-64, 0]], {{.}}{{.}}127, 32]]]]> : tensor<2x2x1x2xi8>
+// CONV: tensor<2x2x1x2x!quant.uniform<i8:f32:3, {0.0078740157480314959,0.015748031496062992}>>
+// CONV: arith.constant dense<[1270, 0]> : tensor<2xi32>
+// CONV: accel.conv2d {{.*}} acc(i32) {{.*}} -> tensor<1x2x2x2x!quant.uniform<i8:f32, 2.000000e-02>>
+// CONV: accel.matmul %arg1, %arg1 acc(f32) : tensor<2x2xf32>, tensor<2x2xf32> -> tensor<2x2xf32>
 
 // Bad input: each is an error that names what is wrong.
 // RUN: not accel-opt %s --accel-quantize=table=%S/Inputs/quantize/missing-entry.json 2>&1 | FileCheck %s --check-prefix=MISSING
