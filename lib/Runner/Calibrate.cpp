@@ -200,9 +200,14 @@ static Drift compare(const NpyArray &reference, const NpyArray &actual) {
     signal += double(r) * double(r);
     noise += e * e;
   }
-  // Exact agreement has no finite SNR: report it as a large number that
-  // JSON can hold.
-  drift.snrDB = noise == 0 ? 999.0 : 10 * std::log10(signal / noise);
+  // Exact agreement, or error on an all-zero reference, has no finite SNR:
+  // report +-999 dB, which JSON can hold.
+  if (noise == 0)
+    drift.snrDB = 999.0;
+  else if (signal == 0)
+    drift.snrDB = -999.0;
+  else
+    drift.snrDB = std::clamp(10 * std::log10(signal / noise), -999.0, 999.0);
   return drift;
 }
 

@@ -58,10 +58,14 @@ int main(int argc, char **argv) {
       argc, argv,
       "accel-calibrate: record per-tensor ranges and histograms of an f32 "
       "model over calibration batches\n");
-  // The entropy search needs enough bins to merge into 128 levels.
-  if (bins < 128 || bins > (1u << 20))
-    return fail(llvm::formatv("--bins must be in [128, 1048576], found {0}",
+  // The entropy search needs enough bins to merge into 128 levels, and it
+  // and the MSE search take time quadratic in the bins (16384: seconds).
+  if (bins < 128 || bins > 16384)
+    return fail(llvm::formatv("--bins must be in [128, 16384], found {0}",
                               bins.getValue()));
+  if (!(percentile > 0 && percentile <= 100))
+    return fail(llvm::formatv("--percentile must be in (0, 100], found {0}",
+                              percentile.getValue()));
 
   DialectRegistry registry;
   registerAllDialects(registry);

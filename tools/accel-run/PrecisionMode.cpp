@@ -73,9 +73,6 @@ static cl::opt<std::string> driftReport(
              "the f32 model on the inputs and write the errors as JSON"),
     cl::value_desc("file.json"), cl::cat(runCategory));
 
-/// The quantization settings, kept for the drift report.
-static accel::QuantizeConfig config;
-static accel::quant::CalibrationTable table;
 
 bool accel_run::quantizeRequested() { return !quantizeMethod.empty(); }
 
@@ -119,9 +116,10 @@ static int check(llvm::Error error) {
 }
 
 int accel_run::quantizeModel(ModuleOp module, StringRef entry,
-                             StringRef target,
-                             OwningOpRef<ModuleOp> &reference,
+                             StringRef target, QuantizationRun &run,
                              llvm::raw_ostream &os) {
+  accel::QuantizeConfig &config = run.config;
+  accel::quant::CalibrationTable &table = run.table;
   auto method = accel::quant::symbolizeCalibrationMethod(quantizeMethod);
   if (!method)
     return fail("unknown --quantize method '" + quantizeMethod +
@@ -129,6 +127,10 @@ int accel_run::quantizeModel(ModuleOp module, StringRef entry,
   if (quantScheme != "symmetric" && quantScheme != "asymmetric")
     return fail("unknown --quant-scheme '" + quantScheme +
                 "' (expected symmetric or asymmetric)");
+  if (!(percentile > 0 && percentile <= 100))
+    return fail(llvm::formatv("--calibration-percentile must be in (0, 100], "
+                              "found {0}",
+                              percentile.getValue()));
   if (calibrationDir.empty() == calibrationTable.empty())
     return fail("--quantize needs exactly one of --calibration-dir and "
                 "--calibration-table");
@@ -173,24 +175,23 @@ int accel_run::quantizeModel(ModuleOp module, StringRef entry,
   if (failed(attach.run(module)))
     return EXIT_FAILURE;
   if (!driftReport.empty())
-    reference = module.clone();
+    run.reference = module.clone();
   if (failed(accel::quantizeModule(module, table, config)))
     return EXIT_FAILURE;
   return 0;
 }
 
-int accel_run::reportDrift(ModuleOp reference, StringRef entry,
+int accel_run::reportDrift(const QuantizationRun &run, StringRef entry,
                            llvm::ArrayRef<accel::NpyArray> inputs,
                            llvm::raw_ostream &os) {
   if (driftReport.empty())
     return 0;
-  if (!reference)
-    return fail("--drift-report needs --quantize");
+  ModuleOp reference = *run.reference;
   // A second quantized copy that keeps every layer's f32 view.
   OwningOpRef<ModuleOp> probed = reference.clone();
-  accel::QuantizeConfig keep = config;
+  accel::QuantizeConfig keep = run.config;
   keep.keepDequantized = true;
-  if (failed(accel::quantizeModule(*probed, table, keep)))
+  if (failed(accel::quantizeModule(*probed, run.table, keep)))
     return EXIT_FAILURE;
   auto drift = accel::measureDrift(reference, *probed, entry, inputs,
                                    accel::CPUPipelineOptions());

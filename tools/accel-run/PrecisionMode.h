@@ -10,6 +10,8 @@
 #ifndef ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
 #define ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
 
+#include "accel/Dialect/Accel/Transforms/Quantize.h"
+#include "accel/Quantization/CalibrationTable.h"
 #include "accel/Support/Npy.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -32,17 +34,24 @@ bool quantizeRequested();
 /// Returns a process exit code (0 = go on).
 int applyPrecisionPasses(mlir::ModuleOp module, llvm::StringRef target);
 
+/// What --quantize decided, kept for the drift report.
+struct QuantizationRun {
+  /// The f32 model (only with --drift-report).
+  mlir::OwningOpRef<mlir::ModuleOp> reference;
+  accel::QuantizeConfig config;
+  accel::quant::CalibrationTable table;
+};
+
 /// Attaches `target`, calibrates `entry` (or reads --calibration-table) and
-/// quantizes `module` in place; with --drift-report, `reference` receives
-/// the f32 model.  Returns a process exit code (0 = go on).
+/// quantizes `module` in place, recording what it did in `run`.  Returns a
+/// process exit code (0 = go on).
 int quantizeModel(mlir::ModuleOp module, llvm::StringRef entry,
-                  llvm::StringRef target,
-                  mlir::OwningOpRef<mlir::ModuleOp> &reference,
+                  llvm::StringRef target, QuantizationRun &run,
                   llvm::raw_ostream &os);
 
-/// With --drift-report: runs the f32 `reference` and the quantized model on
+/// With --drift-report: runs `run`'s f32 model and its quantization on
 /// `inputs` on the CPU path and prints and writes their per-tensor error.
-int reportDrift(mlir::ModuleOp reference, llvm::StringRef entry,
+int reportDrift(const QuantizationRun &run, llvm::StringRef entry,
                 llvm::ArrayRef<accel::NpyArray> inputs, llvm::raw_ostream &os);
 
 /// Prints `message` as accel-run's error and returns the failure exit code.

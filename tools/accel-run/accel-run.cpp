@@ -434,12 +434,11 @@ int main(int argc, char **argv) {
                   "': " + ec.message());
   }
 
-  // The f32 model, kept for --drift-report.
-  OwningOpRef<ModuleOp> reference;
+  accel_run::QuantizationRun quantization;
   if (accel_run::quantizeRequested())
     if (int rc = accel_run::quantizeModel(
             *module, accel::chooseEntry(*module, entryName), targetName,
-            reference, llvm::outs()))
+            quantization, llvm::outs()))
       return rc;
   if (int rc = accel_run::applyPrecisionPasses(*module, targetName))
     return rc;
@@ -586,8 +585,7 @@ int main(int argc, char **argv) {
     os << "notice: " << note << "\n";
   if (int rc = reportLaunches(os, summary))
     return rc;
-  if (int rc = accel_run::reportDrift(reference ? *reference : ModuleOp(),
-                                      entry, arrays, os))
+  if (int rc = accel_run::reportDrift(quantization, entry, arrays, os))
     return rc;
   return EXIT_SUCCESS;
 }

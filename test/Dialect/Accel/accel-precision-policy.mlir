@@ -16,6 +16,10 @@
 // RUN: accel-opt --accel-attach-target=target=bf16-128x128 --accel-precision-policy=allowed=tf32 %s --split-input-file 2>/dev/null | FileCheck %s --check-prefix=TF32 --implicit-check-not=accel.cast
 // RUN: accel-opt --accel-attach-target=target=bf16-128x128 --accel-precision-policy=allowed=tf32 %s --split-input-file -mlir-print-op-on-diagnostic=false -o /dev/null 2>&1 | FileCheck %s --check-prefix=TF32REMARK
 //
+// An fp8 accelerator runs the matmul in f8E4M3FN, but the casts to it would
+// run on the host, whose CPU path cannot hold fp8 tensors: it stays f32.
+// RUN: accel-opt --accel-attach-target=target=%S/../../Simulator/Inputs/fp8-4x4.json --accel-precision-policy=allowed=f8E4M3FN %s --split-input-file -mlir-print-op-on-diagnostic=false -o /dev/null 2>&1 | FileCheck %s --check-prefix=FP8
+//
 // Integer-only accelerators and the cpu target hold no float type: the pass
 // has nothing to choose and says nothing.
 // RUN: accel-opt --accel-attach-target=target=int8-16x16 --accel-precision-policy %s --split-input-file 2>&1 | FileCheck %s --check-prefix=UNCHANGED --implicit-check-not=accel.cast --implicit-check-not=remark
@@ -52,8 +56,9 @@
 // UNCHANGED-LABEL: func @matmul(
 // UNCHANGED: accel.matmul {{.*}} : tensor<8x16xf32>, tensor<16x4xf32> -> tensor<8x4xf32>
 func.func @matmul(%a: tensor<8x16xf32>, %b: tensor<16x4xf32>, %bias: tensor<4xf32>) -> tensor<8x4xf32> {
-  // REMARK: accel-precision-policy.mlir:[[@LINE+3]]:8: remark: cast to bf16 with f32 accumulation{{$}}
-  // OUTREMARK: accel-precision-policy.mlir:[[@LINE+2]]:8: remark: cast to bf16 with f32 accumulation and a bf16 result{{$}}
+  // REMARK: accel-precision-policy.mlir:[[@LINE+4]]:8: remark: cast to bf16 with f32 accumulation{{$}}
+  // OUTREMARK: accel-precision-policy.mlir:[[@LINE+3]]:8: remark: cast to bf16 with f32 accumulation and a bf16 result{{$}}
+  // FP8: accel-precision-policy.mlir:[[@LINE+2]]:8: remark: kept in f32: the casts to f8E4M3FN would run on the host, whose CPU path cannot hold f8E4M3FN tensors yet{{$}}
   // TF32REMARK: accel-precision-policy.mlir:[[@LINE+1]]:8: remark: kept in f32: target 'bf16-128x128' runs 'matmul' in none of the allowed precisions (tf32){{$}}
   %0 = accel.matmul %a, %b bias(%bias : tensor<4xf32>) acc(f32) : tensor<8x16xf32>, tensor<16x4xf32> -> tensor<8x4xf32>
   return %0 : tensor<8x4xf32>

@@ -9,13 +9,29 @@
 // 0.5, 0.25, -0.5, 1.0 (scale 1/127), F1 holds -2, 1, 0, 0.5 (scale 2/127).
 // The bias 0.1 is read at 0.01 * (1/127): 1270.  A matmul whose weights are
 // an argument stays f32 and says why.
-// CONV: remark: loc("square"): kept in f32: accel-quantize needs constant weights and bias
+// CONV: remark: loc("square"): kept in f32: accel-quantize needs weights and bias that are dense constants
 // CONV: accel.quantize %arg0 : tensor<1x3x3x1xf32> -> tensor<1x3x3x1x!quant.uniform<i8:f32, 1.000000e-02>>
 // CONV: arith.constant dense<{{.}}{{.}}{{.}}{{.}}64, -127]], {{.}}{{.}}32, 64]]], {{.}}{{.}}{{.}}-64, 0]], {{.}}{{.}}127, 32]]]]> : tensor<2x2x1x2xi8>
 // CONV: tensor<2x2x1x2x!quant.uniform<i8:f32:3, {0.0078740157480314959,0.015748031496062992}>>
 // CONV: arith.constant dense<[1270, 0]> : tensor<2xi32>
 // CONV: accel.conv2d {{.*}} acc(i32) {{.*}} -> tensor<1x2x2x2x!quant.uniform<i8:f32, 2.000000e-02>>
 // CONV: accel.matmul %arg1, %arg1 acc(f32) : tensor<2x2xf32>, tensor<2x2xf32> -> tensor<2x2xf32>
+// RUN: accel-opt %S/Inputs/quantize/edge.mlir --accel-quantize=table=%S/Inputs/quantize/edge-table.json -o %t.edge.mlir 2>&1 | FileCheck %s --check-prefix=EDGE
+// RUN: accel-opt %t.edge.mlir | FileCheck %s --check-prefix=EDGE-IR
+
+// A bias of 100 on a channel whose weights are 1e-6 would need 1.3e10 at
+// scale 0.01 * 1e-6/127: the channel's weight scale grows to
+// 100 / (0.01 * 2^30) so the bias is 2^30, half the accumulator's range.
+// A denormal channel counts as zero (scale 1, weights 0): its scale would
+// not fit an f32 quant type.  Resource blobs are not read.  The output
+// parses again (EDGE-IR).
+// EDGE: remark: loc("resource"): kept in f32: accel-quantize needs weights and bias that are dense constants
+// EDGE-IR: arith.constant dense<{{\[}}[0, 127], [0, -127]]> : tensor<2x2xi8>
+// EDGE-IR: tensor<2x2x!quant.uniform<i8:f32:1, {9.3132257461547852E-6,0.0078740157480314959}>>
+// EDGE-IR: arith.constant dense<[1073741824, 0]> : tensor<2xi32>
+// EDGE-IR: arith.constant dense<{{\[}}[127, 0], [64, 0]]> : tensor<2x2xi8>
+// EDGE-IR: tensor<2x2x!quant.uniform<i8:f32:1, {0.0078740157480314959,1.000000e+00}>>
+// EDGE-IR: accel.matmul %arg0, %{{.*}} acc(f32) : tensor<2x2xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
 
 // Bad input: each is an error that names what is wrong.
 // RUN: not accel-opt %s --accel-quantize=table=%S/Inputs/quantize/missing-entry.json 2>&1 | FileCheck %s --check-prefix=MISSING

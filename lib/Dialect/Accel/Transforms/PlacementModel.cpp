@@ -23,6 +23,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/TypeSwitch.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MathExtras.h"
 
 #include <cmath>
 
@@ -99,6 +100,14 @@ OpWork describeWork(Operation *op) {
     work.needsMultiplier =
         needsMultiplier(getElementTypeOrSelf(op->getOperand(0)), Type(),
                         resultType.getElementType());
+  else if (auto pool = dyn_cast<AvgPool2DOp>(op)) {
+    // A quantized average divides by the window: a multiply unless the
+    // window is a power of two.
+    int64_t window = pool.getWindow()[0] * pool.getWindow()[1];
+    work.needsMultiplier =
+        isa<quant::QuantizedType>(resultType.getElementType()) &&
+        !llvm::isPowerOf2_64(uint64_t(window));
+  }
 
   llvm::TypeSwitch<Operation *>(op)
       .Case([&](MatmulOp mm) {
@@ -182,9 +191,9 @@ std::optional<std::string> checkLegality(const OpWork &work,
         .str();
   if (work.needsMultiplier &&
       target.getDesc().requantizer == Requantizer::Shift)
-    return llvm::formatv("requantizing by a scale ratio that is not a power "
-                         "of two needs a multiplier; target '{0}' can only "
-                         "shift",
+    return llvm::formatv("requantizing by a scale ratio (or averaging over "
+                         "a window) that is not a power of two needs a "
+                         "multiplier; target '{0}' can only shift",
                          target.getName())
         .str();
   if (work.kind == OpKind::Conv2d && work.groups > 1)

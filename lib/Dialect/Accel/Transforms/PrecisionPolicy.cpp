@@ -109,6 +109,14 @@ bool computesInF32(Operation *op) {
   return true;
 }
 
+/// Whether the host can hold `kind` tensors: the casts the policy inserts,
+/// and the transfers of their results, run on the CPU path, which lowers
+/// only f32, f16 and bf16 (checkCPUSupported in the AccelToLinalg
+/// conversion).
+bool hostHolds(ElementKind kind) {
+  return kind == ElementKind::BF16 || kind == ElementKind::F16;
+}
+
 /// Whether the target holds some float type: the policy has nothing to
 /// choose on integer-only accelerators (and on the cpu target).
 bool runsAnyFloat(const TargetModel &target) {
@@ -284,8 +292,14 @@ struct PrecisionPolicyPass
       candidate->getResult(0).setType(resultType.clone(elementType));
 
     Attempt attempt;
-    if (std::optional<std::string> reason =
-            whyNotOnAccelerator(candidate, target, attempt.legal)) {
+    std::optional<std::string> reason =
+        whyNotOnAccelerator(candidate, target, attempt.legal);
+    if (!reason && !hostHolds(precision.kind))
+      reason = llvm::formatv("the casts to {0} would run on the host, whose "
+                             "CPU path cannot hold {0} tensors yet",
+                             precision.name)
+                   .str();
+    if (reason) {
       candidate->erase();
       for (Operation *createdCast : llvm::reverse(createdCasts))
         createdCast->erase();

@@ -24,6 +24,7 @@
 #include "llvm/Support/FormatVariadic.h"
 
 #include <cmath>
+#include <limits>
 
 namespace accel {
 #define GEN_PASS_DEF_QUANTIZEPASS
@@ -42,6 +43,15 @@ namespace {
 double roundUpToPowerOfTwo(double scale) {
   return std::exp2(std::ceil(std::log2(scale)));
 }
+
+/// The smallest scale a quant type can hold: f32's smallest normal value.
+/// Ranges below it (denormal weights, a threshold of 1e-44) are treated as
+/// zero, for which any scale is exact.
+constexpr double kMinScale = std::numeric_limits<float>::min();
+
+/// Largest |bias| the i32 accumulator takes, leaving half of its range to
+/// the products (TFLite keeps the same headroom).
+constexpr double kMaxBias = double(1 << 30);
 
 /// Rewrites one function; holds what every layer needs.
 class FunctionQuantizer {
@@ -68,6 +78,7 @@ private:
   FailureOr<Value> quantizedInput(OpBuilder &builder, const Layer &layer);
   Value quantizeWeights(OpBuilder &builder, Operation *op, Value weights,
                         DenseElementsAttr values, int64_t axis,
+                        DenseElementsAttr bias, double inputScale,
                         SmallVectorImpl<double> &scales);
   Value quantizeBias(OpBuilder &builder, Location loc, DenseElementsAttr bias,
                      double inputScale, ArrayRef<double> weightScales);
@@ -115,7 +126,7 @@ FunctionQuantizer::activationType(StringRef name, Operation *user,
   double scale = 1.0;
   int64_t zeroPoint = 0;
   if (config.symmetric) {
-    if (limit > 0)
+    if (limit / 127.0 >= kMinScale)
       scale = limit / 127.0;
     if (shiftOnly)
       scale = roundUpToPowerOfTwo(scale);
@@ -124,7 +135,7 @@ FunctionQuantizer::activationType(StringRef name, Operation *user,
     // real zero (padding, relu) is exact.
     double lo = std::min(0.0, std::max(entry->min, -limit));
     double hi = std::max(0.0, std::min(entry->max, limit));
-    if (hi > lo)
+    if ((hi - lo) / 255.0 >= kMinScale)
       scale = (hi - lo) / 255.0;
     if (shiftOnly)
       scale = roundUpToPowerOfTwo(scale);
@@ -163,12 +174,14 @@ FailureOr<Value> FunctionQuantizer::quantizedInput(OpBuilder &builder,
 }
 
 /// Symmetric weights (zero point 0, levels ±(2^(bits-1) - 1)), one scale
-/// per output channel along `axis` or one for the tensor.
-Value FunctionQuantizer::quantizeWeights(OpBuilder &builder, Operation *op,
-                                         Value weights,
-                                         DenseElementsAttr values,
-                                         int64_t axis,
-                                         SmallVectorImpl<double> &scales) {
+/// per output channel along `axis` or one for the tensor.  A channel whose
+/// bias would not fit the accumulator at scale input * weight gets a larger
+/// weight scale instead (a channel whose weights decayed to almost nothing
+/// but kept its bias would otherwise saturate, and wrap).
+Value FunctionQuantizer::quantizeWeights(
+    OpBuilder &builder, Operation *op, Value weights, DenseElementsAttr values,
+    int64_t axis, DenseElementsAttr bias, double inputScale,
+    SmallVectorImpl<double> &scales) {
   auto type = cast<RankedTensorType>(weights.getType());
   ArrayRef<int64_t> shape = type.getShape();
   int64_t channels = config.perChannel ? shape[axis] : 1;
@@ -183,9 +196,16 @@ Value FunctionQuantizer::quantizeWeights(OpBuilder &builder, Operation *op,
   for (auto [i, v] : llvm::enumerate(w))
     absMax[channelOf(i)] = std::max(absMax[channelOf(i)], double(std::abs(v)));
   int64_t levels = (int64_t(1) << (config.weightBits - 1)) - 1;
+  SmallVector<double> biasMax(channels, 0.0);
+  if (bias)
+    for (auto [c, b] : llvm::enumerate(bias.getValues<float>()))
+      biasMax[config.perChannel ? c : 0] =
+          std::max(biasMax[config.perChannel ? c : 0], double(std::abs(b)));
   scales.clear();
-  for (double m : absMax) {
-    double scale = m > 0 ? m / double(levels) : 1.0;
+  for (auto [m, b] : llvm::zip(absMax, biasMax)) {
+    double scale = std::max(m / double(levels), b / (inputScale * kMaxBias));
+    if (scale < kMinScale)
+      scale = 1.0;
     scales.push_back(shiftOnly ? roundUpToPowerOfTwo(scale) : scale);
   }
   MLIRContext *ctx = builder.getContext();
@@ -268,11 +288,12 @@ LogicalResult FunctionQuantizer::rewrite(const Layer &layer) {
                                    activation ? activation : op, "output");
   if (failed(outputType))
     return failure();
-  SmallVector<double> weightScales;
-  Value quantizedWeights =
-      quantizeWeights(builder, op, rhs, weights, axis, weightScales);
   auto inputType = cast<mlir::quant::UniformQuantizedType>(
       getElementTypeOrSelf((*input).getType()));
+  SmallVector<double> weightScales;
+  Value quantizedWeights =
+      quantizeWeights(builder, op, rhs, weights, axis, biasValues,
+                      inputType.getScale(), weightScales);
 
   Value quantizedBias;
   if (bias)
@@ -285,6 +306,8 @@ LogicalResult FunctionQuantizer::rewrite(const Layer &layer) {
     quantized->setOperand(2, quantizedBias);
   quantized->setAttr("accumulator_type",
                      TypeAttr::get(builder.getIntegerType(32)));
+  // Placement decides again for the int8 op.
+  quantized->removeAttr(accel::AccelDialect::kPlacementAttrName);
   auto resultShape = cast<RankedTensorType>(result.getType()).getShape();
   auto quantizedType = RankedTensorType::get(resultShape, *outputType);
   quantized->getResult(0).setType(quantizedType);
@@ -296,8 +319,13 @@ LogicalResult FunctionQuantizer::rewrite(const Layer &layer) {
     newActivation->getResult(0).setType(quantizedType);
     last = newActivation->getResult(0);
   }
-  Value real = accel::DequantizeOp::create(builder, output.getLoc(),
-                                           output.getType(), last);
+  // The f32 view keeps the layer's tensor name, so that the quantized model
+  // names it as the f32 model does (the drift report pairs them by name).
+  Location viewLoc = output.getLoc();
+  if (!layer.outputName.empty())
+    viewLoc = NameLoc::get(builder.getStringAttr(layer.outputName), viewLoc);
+  Value real = accel::DequantizeOp::create(builder, viewLoc, output.getType(),
+                                           last);
   output.replaceAllUsesWith(real);
   if (activation)
     activation->erase();
@@ -313,32 +341,44 @@ LogicalResult FunctionQuantizer::rewrite(const Layer &layer) {
   return success();
 }
 
-/// f32 contractions with constant weights (and constant bias, if any).
-static bool isQuantizable(Operation *op) {
+/// f32 contractions (static, non-empty shapes).
+static bool isF32Contraction(Operation *op) {
   if (!isa<accel::MatmulOp, accel::Conv2DOp>(op))
     return false;
-  auto isF32 = [](Value v) { return accel::isCalibratable(v); };
-  if (!isF32(op->getOperand(0)) || !isF32(op->getOperand(1)) ||
-      !isF32(op->getResult(0)))
-    return false;
-  if (!matchPattern(op->getOperand(1), m_Constant()))
+  for (Value v : {op->getOperand(0), op->getOperand(1), Value(op->getResult(0))}) {
+    if (!accel::isCalibratable(v))
+      return false;
+    auto type = cast<RankedTensorType>(v.getType());
+    if (!type.hasStaticShape() || type.getNumElements() == 0)
+      return false;
+  }
+  return true;
+}
+
+/// Weights (and bias, if any) whose values the pass can read: dense
+/// constants, not resources or poison.
+static bool hasDenseWeights(Operation *op) {
+  DenseElementsAttr values;
+  if (!matchPattern(op->getOperand(1), m_Constant(&values)))
     return false;
   return op->getNumOperands() < 3 ||
-         matchPattern(op->getOperand(2), m_Constant());
+         matchPattern(op->getOperand(2), m_Constant(&values));
 }
 
 LogicalResult FunctionQuantizer::run() {
   SmallVector<Layer> layers;
   func.walk([&](Operation *op) {
-    if (isQuantizable(op)) {
+    if (!isF32Contraction(op))
+      return;
+    if (hasDenseWeights(op)) {
       Operation *activation = foldableActivation(op->getResult(0));
       Value output = activation ? activation->getResult(0) : op->getResult(0);
       layers.push_back({op, activation, names.lookup(op->getOperand(0)).str(),
                         names.lookup(output).str()});
-    } else if (isa<accel::MatmulOp, accel::Conv2DOp>(op) &&
-             accel::isCalibratable(op->getResult(0)))
-      op->emitRemark("kept in f32: accel-quantize needs constant weights "
-                     "and bias");
+    } else {
+      op->emitRemark("kept in f32: accel-quantize needs weights and bias "
+                     "that are dense constants");
+    }
   });
   for (const Layer &layer : layers)
     if (failed(rewrite(layer)))

@@ -10,6 +10,7 @@
 #include "mlir/IR/Matchers.h"
 
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 
 using namespace mlir;
@@ -35,13 +36,16 @@ static std::string nameOf(Location loc) {
 }
 
 TensorNames::TensorNames(func::FuncOp func) {
-  llvm::StringMap<unsigned> used;
+  llvm::StringSet<> used;
   llvm::StringMap<unsigned> perKind;
+  // A repeated name gets the first free `#<k>`, which may itself be taken
+  // by a location name such as loc("fc#1").
   auto add = [&](Value value, std::string name) {
-    unsigned &uses = used[name];
-    if (uses++ > 0)
-      name = llvm::formatv("{0}#{1}", name, uses - 1).str();
-    names.insert({value, std::move(name)});
+    std::string unique = name;
+    for (unsigned k = 1; used.contains(unique); ++k)
+      unique = llvm::formatv("{0}#{1}", name, k).str();
+    used.insert(unique);
+    names.insert({value, std::move(unique)});
   };
   for (BlockArgument arg : func.getArguments())
     if (isCalibratable(arg))
