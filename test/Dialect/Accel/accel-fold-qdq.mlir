@@ -25,16 +25,16 @@ func.func @matmul_per_tensor(%a: tensor<4x8x!qa>, %w: tensor<8x16x!qw>) -> tenso
 
 // Per-channel weights (along N, dimension 1 of the [K, N] rhs) and an f32
 // bias, which becomes i32 at scale s_a * s_w[c] = 0.5 * s_w[c], rounded to
-// nearest with ties to even and saturated to i32:
+// nearest with ties to even (a bias past 2^30 does not fold: @bias_too_large):
 //   c0: 0.0625 / 0.125  =  0.5       ->  0  (tie, to even)
 //   c1: -0.375 / 0.25   = -1.5       -> -2  (tie, to even)
-//   c2: 1.0e10 / 0.0625 =  1.6e11    ->  2147483647  (saturated)
-//   c3: -3.0e9 / 1.0    = -3.0e9     -> -2147483648  (saturated)
+//   c2: 6.0e7 / 0.0625  =  9.6e8     ->  960000000
+//   c3: -1.0e9 / 1.0    = -1.0e9     -> -1000000000
 //   c4: 1.0 / 0.05      =  20        ->  20
 //   c5: 0.3125 / 0.125  =  2.5       ->  2  (tie, to even)
 // CHECK-LABEL: func.func @matmul_per_channel_bias(
 // CHECK-SAME:      %[[A:[^:]*]]: tensor<4x8x!quant.uniform<i8:f32, 5.000000e-01>>, %[[W:[^:]*]]: tensor<8x6x!quant.uniform<i8:f32:1, {2.500000e-01,5.000000e-01,1.250000e-01,2.000000e+00,1.000000e-01,2.500000e-01}>>)
-// CHECK-NEXT:    %[[B:.*]] = arith.constant dense<[0, -2, 2147483647, -2147483648, 20, 2]> : tensor<6xi32>
+// CHECK-NEXT:    %[[B:.*]] = arith.constant dense<[0, -2, 960000000, -1000000000, 20, 2]> : tensor<6xi32>
 // CHECK-NEXT:    %[[M:.*]] = accel.matmul %[[A]], %[[W]] bias(%[[B]] : tensor<6xi32>) acc(i32) : {{.*}} -> tensor<4x6x!quant.uniform<i8:f32, 2.500000e-01:5>>
 // CHECK-NEXT:    return %[[M]]
 !qa = !quant.uniform<i8:f32, 0.5>
@@ -43,7 +43,7 @@ func.func @matmul_per_tensor(%a: tensor<4x8x!qa>, %w: tensor<8x16x!qw>) -> tenso
 func.func @matmul_per_channel_bias(%a: tensor<4x8x!qa>, %w: tensor<8x6x!qw>) -> tensor<4x6x!qo> {
   %0 = accel.dequantize %a : tensor<4x8x!qa> -> tensor<4x8xf32>
   %1 = accel.dequantize %w : tensor<8x6x!qw> -> tensor<8x6xf32>
-  %b = arith.constant dense<[0.0625, -0.375, 1.0e10, -3.0e9, 1.0, 0.3125]> : tensor<6xf32>
+  %b = arith.constant dense<[0.0625, -0.375, 6.0e7, -1.0e9, 1.0, 0.3125]> : tensor<6xf32>
   %2 = accel.matmul %0, %1 bias(%b : tensor<6xf32>) acc(f32) : tensor<4x8xf32>, tensor<8x6xf32> -> tensor<4x6xf32>
   %3 = accel.quantize %2 : tensor<4x6xf32> -> tensor<4x6x!qo>
   return %3 : tensor<4x6x!qo>
@@ -281,6 +281,25 @@ func.func @bias_not_constant(%a: tensor<4x8x!qa>, %w: tensor<8x16x!qw>, %b: tens
   %2 = accel.matmul %0, %1 bias(%b : tensor<16xf32>) acc(f32) : tensor<4x8xf32>, tensor<8x16xf32> -> tensor<4x16xf32>
   %3 = accel.quantize %2 : tensor<4x16xf32> -> tensor<4x16x!qo>
   return %3 : tensor<4x16x!qo>
+}
+
+// -----
+
+// A bias of 1e6 at scale 0.05 * 0.01 would be 2e9 in i32: more than 2^30
+// leaves the accumulator no headroom, and the graph fixes the scales.
+// CHECK-LABEL: func.func @bias_too_large(
+// CHECK:         accel.matmul %{{.*}}, %{{.*}} bias(%{{.*}} : tensor<2xf32>) acc(f32)
+!qa = !quant.uniform<i8:f32, 0.05:3>
+!qw = !quant.uniform<i8:f32, 0.01>
+!qo = !quant.uniform<i8:f32, 0.2:-1>
+func.func @bias_too_large(%a: tensor<4x8x!qa>, %w: tensor<8x2x!qw>) -> tensor<4x2x!qo> {
+  %b = arith.constant dense<[1.0e6, 0.5]> : tensor<2xf32>
+  %0 = accel.dequantize %a : tensor<4x8x!qa> -> tensor<4x8xf32>
+  %1 = accel.dequantize %w : tensor<8x2x!qw> -> tensor<8x2xf32>
+  // expected-remark @below {{not folded into a quantized accel.matmul: bias element 0 (1000000.00) needs more than 2^30 at scale s_lhs * s_rhs[c], leaving the i32 accumulator no headroom}}
+  %2 = accel.matmul %0, %1 bias(%b : tensor<2xf32>) acc(f32) : tensor<4x8xf32>, tensor<8x2xf32> -> tensor<4x2xf32>
+  %3 = accel.quantize %2 : tensor<4x2xf32> -> tensor<4x2x!qo>
+  return %3 : tensor<4x2x!qo>
 }
 
 // -----

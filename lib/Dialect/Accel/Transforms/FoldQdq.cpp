@@ -304,6 +304,14 @@ ChainKind analyzeChain(QuantizeOp quantize, QdqChain &chain) {
       if (!std::isfinite(b))
         return blocked(llvm::formatv("bias element {0} is not finite", c));
       double weightScale = weightScales[weightScales.size() == 1 ? 0 : c];
+      // The graph fixes the scales, so a bias too large for them cannot be
+      // rescaled (accel-quantize grows the weight scale instead); folding
+      // would saturate it and let the accumulator wrap.
+      if (std::abs(b / (inputScale * weightScale)) > double(1 << 30))
+        return blocked(llvm::formatv(
+            "bias element {0} ({1}) needs more than 2^30 at scale s_{2} * "
+            "s_{3}[c], leaving the i32 accumulator no headroom",
+            c, b, lhsName, rhsName));
       bias.push_back(quantizeBiasElement(b, inputScale * weightScale));
     }
     chain.bias = std::move(bias);
