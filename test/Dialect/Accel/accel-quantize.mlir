@@ -32,6 +32,17 @@
 // EDGE-IR: arith.constant dense<{{\[}}[127, 0], [64, 0]]> : tensor<2x2xi8>
 // EDGE-IR: tensor<2x2x!quant.uniform<i8:f32:1, {0.0078740157480314959,1.000000e+00}>>
 // EDGE-IR: accel.matmul %arg0, %{{.*}} acc(f32) : tensor<2x2xf32>, tensor<2x3xf32> -> tensor<2x3xf32>
+// RUN: accel-opt %S/Inputs/quantize/axes.mlir --accel-quantize=table=%S/Inputs/quantize/axes-table.json | FileCheck %s --check-prefix=AXES
+
+// transpose_rhs: channels along dimension 0 of [N, K]: [1, 0.5] at 1/127
+// and [-0.25, 0.125] at 0.25/127 (0.125 * 508 = 63.5 -> 64).  A batched
+// rhs [B, K, N]: channels along dimension 2, one scale across batches:
+// n0 holds 1, 0, 0.5, -1 (1/127) and n1 holds 2, -1, 0, 0.5 (2/127).
+// AXES: arith.constant dense<{{\[}}[127, 64], [-127, 64]]> : tensor<2x2xi8>
+// AXES: tensor<2x2x!quant.uniform<i8:f32:0, {0.0078740157480314959,0.001968503937007874}>>
+// AXES: accel.matmul {{.*}} transpose_rhs acc(i32)
+// AXES: arith.constant dense<{{\[}}{{\[}}[127, 127], [0, -64]], {{\[}}[64, 0], [-127, 32]]]> : tensor<2x2x2xi8>
+// AXES: tensor<2x2x2x!quant.uniform<i8:f32:2, {0.0078740157480314959,0.015748031496062992}>>
 
 // Bad input: each is an error that names what is wrong.
 // RUN: not accel-opt %s --accel-quantize=table=%S/Inputs/quantize/missing-entry.json 2>&1 | FileCheck %s --check-prefix=MISSING
