@@ -43,6 +43,17 @@
 // AXES: accel.matmul {{.*}} transpose_rhs acc(i32)
 // AXES: arith.constant dense<{{\[}}{{\[}}[127, 127], [0, -64]], {{\[}}[64, 0], [-127, 32]]]> : tensor<2x2x2xi8>
 // AXES: tensor<2x2x2x!quant.uniform<i8:f32:2, {0.0078740157480314959,0.015748031496062992}>>
+// RUN: accel-opt %S/Inputs/quantize/pool.mlir --accel-quantize=table=%S/Inputs/quantize/pool-table.json | FileCheck %s --check-prefix=POOL
+
+// A max pool and a standalone relu commute with dequantization: they run on
+// conv1's int8 output (scale 2.54/127) with no dequantize between, and only
+// conv2's input is requantized to relu1's calibrated scale (1.27/127).
+// POOL: %[[C1:.*]] = accel.conv2d {{.*}} -> tensor<2x4x4x2x!quant.uniform<i8:f32, 2.000000e-02>>
+// POOL-NEXT: %[[P:.*]] = accel.max_pool2d %[[C1]] window [2, 2] strides [2, 2] : tensor<2x4x4x2x!quant.uniform<i8:f32, 2.000000e-02>> -> tensor<2x2x2x2x!quant.uniform<i8:f32, 2.000000e-02>>
+// POOL-NEXT: %[[R:.*]] = accel.relu %[[P]] : tensor<2x2x2x2x!quant.uniform<i8:f32, 2.000000e-02>>
+// POOL-NEXT: %[[Q:.*]] = accel.requantize %[[R]] : {{.*}} -> tensor<2x2x2x2x!quant.uniform<i8:f32, 1.000000e-02>>
+// POOL: accel.conv2d %[[Q]]
+// POOL-NOT: accel.dequantize %[[C1]]
 
 // Bad input: each is an error that names what is wrong.
 // RUN: not accel-opt %s --accel-quantize=table=%S/Inputs/quantize/missing-entry.json 2>&1 | FileCheck %s --check-prefix=MISSING

@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Matchers.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/FormatVariadic.h"
 
@@ -83,6 +84,7 @@ private:
   Value quantizeBias(OpBuilder &builder, Location loc, DenseElementsAttr bias,
                      double inputScale, ArrayRef<double> weightScales);
   LogicalResult rewrite(const Layer &layer);
+  void rewriteOrderPreserving(Operation *op, StringRef name);
 
   func::FuncOp func;
   accel::TensorNames names;
@@ -341,6 +343,43 @@ LogicalResult FunctionQuantizer::rewrite(const Layer &layer) {
   return success();
 }
 
+/// Ops that commute with dequantization (max(q) dequantizes to the max of
+/// the reals, since scales are positive), so they run on int8 values
+/// exactly, with the input's own type: pooling and activations between
+/// layers then keep the model in int8.
+static bool isOrderPreserving(Operation *op) {
+  if (!isa<accel::MaxPool2DOp, accel::ReluOp, accel::ClampOp>(op))
+    return false;
+  return accel::isCalibratable(op->getOperand(0)) &&
+         accel::isCalibratable(op->getResult(0));
+}
+
+void FunctionQuantizer::rewriteOrderPreserving(Operation *op, StringRef name) {
+  auto dequantize = op->getOperand(0).getDefiningOp<accel::DequantizeOp>();
+  if (!dequantize)
+    return; // An f32 input from elsewhere: the op stays f32.
+  Value quantized = dequantize.getInput();
+  if (!isa<mlir::quant::UniformQuantizedType>(
+          getElementTypeOrSelf(quantized.getType())))
+    return;
+  OpBuilder builder(op);
+  Operation *onInt8 = builder.clone(*op);
+  onInt8->setOperand(0, quantized);
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  onInt8->getResult(0).setType(
+      resultType.clone(getElementTypeOrSelf(quantized.getType())));
+  onInt8->removeAttr(accel::AccelDialect::kPlacementAttrName);
+  Location viewLoc = op->getLoc();
+  if (!name.empty())
+    viewLoc = NameLoc::get(builder.getStringAttr(name), viewLoc);
+  Value real = accel::DequantizeOp::create(builder, viewLoc, resultType,
+                                           onInt8->getResult(0));
+  op->getResult(0).replaceAllUsesWith(real);
+  op->erase();
+  if (dequantize->use_empty() && !config.keepDequantized)
+    dequantize->erase();
+}
+
 /// f32 contractions (static, non-empty shapes).
 static bool isF32Contraction(Operation *op) {
   if (!isa<accel::MatmulOp, accel::Conv2DOp>(op))
@@ -366,23 +405,37 @@ static bool hasDenseWeights(Operation *op) {
 }
 
 LogicalResult FunctionQuantizer::run() {
-  SmallVector<Layer> layers;
+  // Contractions (with the activation they absorb) and order-preserving ops,
+  // in program order, so each sees its producer already in int8.
+  SmallVector<Layer> steps;
+  llvm::SmallPtrSet<Operation *, 8> absorbed;
   func.walk([&](Operation *op) {
+    if (isOrderPreserving(op) && !absorbed.contains(op)) {
+      steps.push_back({op, nullptr, "", names.lookup(op->getResult(0)).str()});
+      return;
+    }
     if (!isF32Contraction(op))
       return;
-    if (hasDenseWeights(op)) {
-      Operation *activation = foldableActivation(op->getResult(0));
-      Value output = activation ? activation->getResult(0) : op->getResult(0);
-      layers.push_back({op, activation, names.lookup(op->getOperand(0)).str(),
-                        names.lookup(output).str()});
-    } else {
+    if (!hasDenseWeights(op)) {
       op->emitRemark("kept in f32: accel-quantize needs weights and bias "
                      "that are dense constants");
+      return;
     }
+    Operation *activation = foldableActivation(op->getResult(0));
+    if (activation)
+      absorbed.insert(activation);
+    Value output = activation ? activation->getResult(0) : op->getResult(0);
+    steps.push_back({op, activation, names.lookup(op->getOperand(0)).str(),
+                     names.lookup(output).str()});
   });
-  for (const Layer &layer : layers)
-    if (failed(rewrite(layer)))
+  for (const Layer &step : steps) {
+    if (isOrderPreserving(step.op) && !isF32Contraction(step.op)) {
+      rewriteOrderPreserving(step.op, step.outputName);
+      continue;
+    }
+    if (failed(rewrite(step)))
       return failure();
+  }
   return success();
 }
 

@@ -156,9 +156,10 @@ def QuantizePass : Pass<"accel-quantize", "mlir::ModuleOp"> {
       (or per tensor), to 8 bits or, where the target runs `i4`, 4 bits;
     * the bias becomes `i32` at scale `s_in * s_w[c]`;
     * each contraction requantizes straight into the next layer's input
-      type; `accel.relu` and `accel.clamp` between layers run on the
-      quantized values; a `dequantize` is left only where an `f32` value is
-      still needed (function results, ops that stay in `f32`).
+      type; `accel.relu`, `accel.clamp` and `accel.max_pool2d` between
+      layers run on the quantized values (they commute with dequantization);
+      a `dequantize` is left only where an `f32` value is still needed
+      (function results, ops that stay in `f32`).
 
     When the target's requantizer can only shift (`"requantizer": "shift"`),
     every scale is rounded up to a power of two so that each requantization
