@@ -324,6 +324,17 @@ TEST(MseThreshold, NormalMatchesAnalyticOptimum) {
   EXPECT_NEAR(mseThreshold(h), optimum, h.getBinWidth());
 }
 
+/// N(0, 1) plus a fraction kOutlierMass of the mass at 100 sigma.
+constexpr double kOutlierMass = 1e-5;
+static AbsHistogram gaussianWithOutliers() {
+  return histogramFromCdf(
+      [](double x) {
+        return (1 - kOutlierMass) * normalAbsCdf(x, 1) +
+               (x >= 100 ? kOutlierMass : 0);
+      },
+      100, 2048, 1e9);
+}
+
 TEST(MseThreshold, WeighsFarOutliersBySquaredDistance) {
   // N(0, 1) plus a fraction e = 1e-5 of the mass at 100.  For T between the
   // body and the outliers, MSE(T) ~ e (c - T)^2 + (1 - e) (T / 127)^2 / 12
@@ -331,12 +342,8 @@ TEST(MseThreshold, WeighsFarOutliersBySquaredDistance) {
   // T* = e c / (e + (1 - e) / (12 * 127^2)) ~ 66: unlike entropy, MSE keeps
   // most of the way to rare but far values.  The histogram spreads the
   // outliers over the last bin, so c is its centre.
-  const double e = 1e-5;
-  AbsHistogram h = histogramFromCdf(
-      [&](double x) {
-        return (1 - e) * normalAbsCdf(x, 1) + (x >= 100 ? e : 0);
-      },
-      100, 2048, 1e9);
+  const double e = kOutlierMass;
+  AbsHistogram h = gaussianWithOutliers();
   double c = 100 - h.getBinWidth() / 2;
   double expected = e * c / (e + (1 - e) / (12.0 * 127 * 127));
   EXPECT_NEAR(mseThreshold(h), expected, h.getBinWidth());
@@ -371,12 +378,8 @@ TEST(EntropyThreshold, SampledUniformKeepsMostOfTheRange) {
 TEST(EntropyThreshold, CutsFarOutliers) {
   // N(0, 1) plus 1e-5 of the mass at 100 sigma.  Min-max spends the 8 bits
   // on the outliers; the KL search keeps the body.
-  const double e = 1e-5;
-  AbsHistogram h = histogramFromCdf(
-      [&](double x) {
-        return (1 - e) * normalAbsCdf(x, 1) + (x >= 100 ? e : 0);
-      },
-      100, 2048, 1e9);
+  const double e = kOutlierMass;
+  AbsHistogram h = gaussianWithOutliers();
   EXPECT_EQ(minMaxThreshold(h), 100.0);
   double t = entropyThreshold(h);
   EXPECT_LT(t, 10.0);
