@@ -136,18 +136,26 @@ accel::calibrate(ModuleOp module, StringRef entry,
   llvm::ArrayRef<std::string> names = (*probe)->getNames();
   std::vector<quant::TensorStats> stats(names.size());
   std::vector<NpyArray> results, tensors;
+  // The batches are read once; they are small next to the tensors they
+  // produce.
+  std::vector<NpyArray> batches;
+  uint64_t samples = 0;
+  for (const std::string &file : batchFiles) {
+    auto batch = readNpy(file);
+    if (!batch)
+      return batch.takeError();
+    samples += batch->shape.empty() ? 1 : batch->shape[0];
+    batches.push_back(std::move(*batch));
+  }
   // Ranges first, then histograms over the now-known ranges: two runs per
   // batch instead of keeping every tensor of every batch in memory.
-  uint64_t samples = 0;
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1)
       for (quant::TensorStats &s : stats)
         s.startHistogram(options.bins);
-    for (const std::string &file : batchFiles) {
-      auto batch = readNpy(file);
-      if (!batch)
-        return batch.takeError();
-      if (llvm::Error error = (*probe)->run({*batch}, results, tensors))
+    for (auto [file, batch] : llvm::zip(batchFiles, batches)) {
+      if (llvm::Error error =
+              (*probe)->run(llvm::ArrayRef(batch), results, tensors))
         return makeError(file + ": " + llvm::toString(std::move(error)));
       for (auto [name, s, tensor] : llvm::zip(names, stats, tensors)) {
         if (pass == 1) {
@@ -163,8 +171,6 @@ accel::calibrate(ModuleOp module, StringRef entry,
               "{0}: tensor '{1}' has {2} NaN or Inf value(s) of {3}", file,
               name, s.nonFinite - before, floatsOf(tensor).size()));
       }
-      if (pass == 0)
-        samples += batch->shape.empty() ? 1 : batch->shape[0];
     }
   }
   quant::CalibrationTable table;

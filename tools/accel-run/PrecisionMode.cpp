@@ -118,8 +118,8 @@ static int check(llvm::Error error) {
 int accel_run::quantizeModel(ModuleOp module, StringRef entry,
                              StringRef target, QuantizationRun &run,
                              llvm::raw_ostream &os) {
-  accel::QuantizeConfig &config = run.config;
-  accel::quant::CalibrationTable &table = run.table;
+  accel::QuantizeConfig config;
+  accel::quant::CalibrationTable table;
   auto method = accel::quant::symbolizeCalibrationMethod(quantizeMethod);
   if (!method)
     return fail("unknown --quantize method '" + quantizeMethod +
@@ -174,10 +174,17 @@ int accel_run::quantizeModel(ModuleOp module, StringRef entry,
   attachTarget(attach, target);
   if (failed(attach.run(module)))
     return EXIT_FAILURE;
-  if (!driftReport.empty())
+  if (!driftReport.empty()) {
     run.reference = module.clone();
+    // Every layer's f32 view stays for the drift report to read; the
+    // placement pipeline's canonicalizer removes the unused ones before
+    // compiling.
+    config.keepDequantized = true;
+  }
   if (failed(accel::quantizeModule(module, table, config)))
     return EXIT_FAILURE;
+  if (!driftReport.empty())
+    run.quantized = module.clone();
   return 0;
 }
 
@@ -186,15 +193,8 @@ int accel_run::reportDrift(const QuantizationRun &run, StringRef entry,
                            llvm::raw_ostream &os) {
   if (driftReport.empty())
     return 0;
-  ModuleOp reference = *run.reference;
-  // A second quantized copy that keeps every layer's f32 view.
-  OwningOpRef<ModuleOp> probed = reference.clone();
-  accel::QuantizeConfig keep = run.config;
-  keep.keepDequantized = true;
-  if (failed(accel::quantizeModule(*probed, run.table, keep)))
-    return EXIT_FAILURE;
-  auto drift = accel::measureDrift(reference, *probed, entry, inputs,
-                                   accel::CPUPipelineOptions());
+  auto drift = accel::measureDrift(*run.reference, *run.quantized, entry,
+                                   inputs, accel::CPUPipelineOptions());
   if (!drift)
     return check(drift.takeError());
   accel::printDrift(os, *drift);

@@ -10,8 +10,6 @@
 #ifndef ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
 #define ACCEL_TOOLS_ACCEL_RUN_PRECISIONMODE_H
 
-#include "accel/Dialect/Accel/Transforms/Quantize.h"
-#include "accel/Quantization/CalibrationTable.h"
 #include "accel/Support/Npy.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -34,12 +32,12 @@ bool quantizeRequested();
 /// Returns a process exit code (0 = go on).
 int applyPrecisionPasses(mlir::ModuleOp module, llvm::StringRef target);
 
-/// What --quantize decided, kept for the drift report.
+/// What --quantize made, kept for the drift report (only with
+/// --drift-report): the f32 model and the quantized one before placement,
+/// with every layer's f32 view.
 struct QuantizationRun {
-  /// The f32 model (only with --drift-report).
   mlir::OwningOpRef<mlir::ModuleOp> reference;
-  accel::QuantizeConfig config;
-  accel::quant::CalibrationTable table;
+  mlir::OwningOpRef<mlir::ModuleOp> quantized;
 };
 
 /// Attaches `target`, calibrates `entry` (or reads --calibration-table) and
